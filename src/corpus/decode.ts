@@ -1,0 +1,133 @@
+// Bytes → text. Detects UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, GB18030 (which
+// includes GBK and GB2312) and Big5; chooses between GB18030 and Big5 by which decoding yields
+// more common Han characters. Refuses empty, blank and binary input with a reason.
+import * as iconv from "iconv-lite";
+import { commonHanCharacters, isHanCharacter } from "./characters";
+
+export type DecodeFailureKind = "empty" | "binary" | "decode";
+
+export type DecodeOutcome =
+  | { ok: true; text: string; encoding: string }
+  | { ok: false; kind: DecodeFailureKind; reason: string };
+
+export interface DecodeOptions {
+  /** Force an encoding (any label iconv-lite knows: `gbk`, `big5`, `utf-16le`, …). */
+  encoding?: string;
+}
+
+const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", length: 2 };
+  return undefined;
+}
+
+/** Control bytes other than tab, line feed, form feed, carriage return and escape: a sign of binary data. */
+function controlByteShare(bytes: Uint8Array): { nul: boolean; share: number } {
+  let control = 0;
+  let nul = false;
+  const sample = Math.min(bytes.length, 65536);
+  for (let index = 0; index < sample; index++) {
+    const byte = bytes[index];
+    if (byte === 0) nul = true;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) control++;
+  }
+  return { nul, share: sample === 0 ? 0 : control / sample };
+}
+
+interface CandidateScore {
+  encoding: string;
+  text: string;
+  commonHan: number;
+  /** U+FFFD, private-use and control characters: what a wrong decoding produces. */
+  bad: number;
+  nonAscii: number;
+}
+
+function scoreCandidate(encoding: string, bytes: Uint8Array): CandidateScore {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  const common = commonHanCharacters();
+  let commonHan = 0;
+  let bad = 0;
+  let nonAscii = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0) ?? 0;
+    if (code < 0x80) continue;
+    nonAscii++;
+    if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff) || (code >= 0xf0000 && code <= 0x10ffff)) bad++;
+    else if (isHanCharacter(character) && common.has(character)) commonHan++;
+  }
+  return { encoding, text, commonHan, bad, nonAscii };
+}
+
+function checkNotBlank(text: string, encoding: string): DecodeOutcome {
+  if (text.trim() === "") return { ok: false, kind: "empty", reason: `file is blank (only white space, ${encoding})` };
+  return { ok: true, text, encoding };
+}
+
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodeOutcome {
+  if (bytes.length === 0) return { ok: false, kind: "empty", reason: "file is empty (0 bytes)" };
+  const mark = byteOrderMark(bytes);
+
+  if (options.encoding !== undefined) {
+    if (!iconv.encodingExists(options.encoding)) {
+      return { ok: false, kind: "decode", reason: `unknown encoding "${options.encoding}"` };
+    }
+    const text = iconv.decode(Buffer.from(bytes), options.encoding, { stripBOM: true });
+    return checkNotBlank(text, options.encoding.toLowerCase());
+  }
+
+  if (mark !== undefined) {
+    const body = bytes.subarray(mark.length);
+    if (mark.encoding === "utf-8") {
+      const text = decodeUtf8Strict(body);
+      if (text === undefined) return { ok: false, kind: "decode", reason: "has a UTF-8 byte-order mark but is not valid UTF-8" };
+      return checkNotBlank(text, "utf-8");
+    }
+    if (body.length % 2 !== 0) return { ok: false, kind: "decode", reason: `has a ${mark.encoding.toUpperCase()} byte-order mark but an odd number of bytes` };
+    return checkNotBlank(iconv.decode(Buffer.from(body), mark.encoding), mark.encoding);
+  }
+
+  const control = controlByteShare(bytes);
+  if (control.nul || control.share > 0.05) {
+    return { ok: false, kind: "binary", reason: control.nul ? "binary file (contains NUL bytes)" : "binary file (many control bytes)" };
+  }
+
+  const candidates = () => {
+    const scored = ["gb18030", "big5"].map((encoding) => scoreCandidate(encoding, bytes));
+    scored.sort((left, right) => right.commonHan - 4 * right.bad - (left.commonHan - 4 * left.bad));
+    return scored;
+  };
+
+  const utf8 = decodeUtf8Strict(bytes);
+  if (utf8 !== undefined) {
+    // Prefer UTF-8 when it decodes cleanly, except when it yields no Han character at all while a
+    // legacy Chinese encoding reads every non-ASCII character as a common Han one (short GBK text
+    // such as 说, CB B5, is also valid UTF-8: ˵).
+    if (/[^\x00-\x7f]/.test(utf8) && !/\p{Script=Han}/u.test(utf8)) {
+      const best = candidates()[0];
+      if (best.nonAscii > 0 && best.bad === 0 && best.commonHan === best.nonAscii) return checkNotBlank(best.text, best.encoding);
+    }
+    return checkNotBlank(utf8, "utf-8");
+  }
+
+  const best = candidates()[0];
+  if (best.nonAscii > 0 && (best.bad / best.nonAscii > 0.02 || best.commonHan / best.nonAscii < 0.3)) {
+    return {
+      ok: false,
+      kind: "decode",
+      reason: "not valid UTF-8, and neither GB18030 nor Big5 gives Chinese text (binary, or another encoding: pass the encoding option)",
+    };
+  }
+  return checkNotBlank(best.text, best.encoding);
+}

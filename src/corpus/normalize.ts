@@ -1,0 +1,61 @@
+// Character-level normalization steps, each on tracked text and each reporting what it changed:
+// line endings, Unicode NFKC (２０２３ → 2023, ＡＰＰ → APP), white space, inline pinyin.
+import { isPinyinAnnotation, pinyinAnnotationPattern } from "./pinyin";
+import { replaceTracked, type TrackedText } from "./tracked-text";
+
+export interface StepResult {
+  result: TrackedText;
+  /** How many characters or annotations the step changed. */
+  count: number;
+  /** A few before → after examples, for the cleaning log. */
+  examples: string[];
+}
+
+const maximumExamples = 5;
+
+export function normalizeLineEndings(tracked: TrackedText): StepResult {
+  const { result, replacements } = replaceTracked(tracked, /\r\n?|[\u2028\u2029\u0085]/g, () => "\n");
+  return { result, count: replacements, examples: [] };
+}
+
+/** NFKC, applied per base character with its combining marks so that offsets stay exact. */
+export function normalizeUnicode(tracked: TrackedText): StepResult {
+  if (tracked.text.normalize("NFKC") === tracked.text) return { result: tracked, count: 0, examples: [] };
+  const examples: string[] = [];
+  const { result, replacements } = replaceTracked(tracked, /[^\x00-\x7f]\p{M}*|[\x00-\x7f]\p{M}+/gu, (match) => {
+    const normalized = match[0].normalize("NFKC");
+    if (normalized !== match[0] && examples.length < maximumExamples && !/\s/.test(match[0])) {
+      examples.push(`${match[0]}→${normalized}`);
+    }
+    return normalized;
+  });
+  return { result, count: replacements, examples };
+}
+
+/** Drops zero-width characters, folds runs of white space (incl. U+3000 and NBSP) to one space, trims each line. */
+export function collapseWhitespace(tracked: TrackedText): StepResult {
+  let count = 0;
+  const dropped = replaceTracked(tracked, /[\u200b-\u200d\u2060\ufeff\u00ad]+/g, () => "");
+  count += dropped.replacements;
+  const folded = replaceTracked(dropped.result, /[^\S\n]{2,}|[^\S\n ]/g, () => " ");
+  count += folded.replacements;
+  const trimmed = replaceTracked(folded.result, /^ +| +$/gm, () => "");
+  count += trimmed.replacements;
+  return { result: trimmed.result, count, examples: [] };
+}
+
+/** Removes pinyin written inline after characters: 責(zé)任 → 責任. */
+export function removeInlinePinyin(tracked: TrackedText): StepResult {
+  let toned = 0;
+  for (const match of tracked.text.matchAll(pinyinAnnotationPattern)) {
+    if (isPinyinAnnotation(match[1], match[2], false)) toned++;
+  }
+  const textIsAnnotated = toned >= 3;
+  const examples: string[] = [];
+  const { result, replacements } = replaceTracked(tracked, pinyinAnnotationPattern, (match) => {
+    if (!isPinyinAnnotation(match[1], match[2], textIsAnnotated)) return match[0];
+    if (examples.length < maximumExamples) examples.push(`${match[0]}→${match[1]}`);
+    return match[1];
+  });
+  return { result, count: replacements, examples };
+}

@@ -1,0 +1,99 @@
+// Text that remembers where each of its characters came from. Cleaning edits it (replace,
+// cut into lines, join), and the result still maps every character back to `original`,
+// which is how concordances show the source script around a match.
+
+export interface TrackedText {
+  text: string;
+  /** `origin[i]` is the offset in the original string of `text[i]`. */
+  origin: Int32Array;
+}
+
+export function trackText(original: string): TrackedText {
+  const origin = new Int32Array(original.length);
+  for (let index = 0; index < origin.length; index++) origin[index] = index;
+  return { text: original, origin };
+}
+
+/**
+ * Replaces every match of a global regular expression. A replacement of the same length as its
+ * match maps character by character; any other spreads its characters over the match.
+ * `onReplace` sees each match and returns the replacement (return the match to keep it).
+ */
+export function replaceTracked(
+  tracked: TrackedText,
+  pattern: RegExp,
+  onReplace: (match: RegExpExecArray) => string,
+): { result: TrackedText; replacements: number } {
+  if (!pattern.global) throw new Error(`replaceTracked needs a global pattern, got ${pattern}`);
+  const parts: string[] = [];
+  const origins: number[] = [];
+  let cursor = 0;
+  let replacements = 0;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(tracked.text); match !== null; match = pattern.exec(tracked.text)) {
+    if (match[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const replacement = onReplace(match);
+    if (replacement === match[0]) continue;
+    replacements++;
+    for (let index = cursor; index < match.index; index++) origins.push(tracked.origin[index]);
+    parts.push(tracked.text.slice(cursor, match.index));
+    for (let index = 0; index < replacement.length; index++) {
+      const source = match.index + Math.floor((index * match[0].length) / replacement.length);
+      origins.push(tracked.origin[source]);
+    }
+    parts.push(replacement);
+    cursor = match.index + match[0].length;
+  }
+  if (replacements === 0) return { result: tracked, replacements };
+  for (let index = cursor; index < tracked.text.length; index++) origins.push(tracked.origin[index]);
+  parts.push(tracked.text.slice(cursor));
+  return { result: { text: parts.join(""), origin: Int32Array.from(origins) }, replacements };
+}
+
+/** Applies a whole-string transformation that is expected to keep length (e.g. script conversion); otherwise spreads offsets proportionally. */
+export function transformTracked(tracked: TrackedText, transform: (text: string) => string): TrackedText {
+  const text = transform(tracked.text);
+  if (text === tracked.text) return tracked;
+  if (text.length === tracked.text.length) return { text, origin: tracked.origin };
+  const origin = new Int32Array(text.length);
+  for (let index = 0; index < text.length; index++) {
+    origin[index] = tracked.origin[Math.floor((index * tracked.text.length) / text.length)];
+  }
+  return { text, origin };
+}
+
+export function sliceTracked(tracked: TrackedText, start: number, end = tracked.text.length): TrackedText {
+  return { text: tracked.text.slice(start, end), origin: tracked.origin.slice(start, end) };
+}
+
+export function splitTrackedLines(tracked: TrackedText): TrackedText[] {
+  const lines: TrackedText[] = [];
+  let start = 0;
+  for (let index = 0; index <= tracked.text.length; index++) {
+    if (index === tracked.text.length || tracked.text[index] === "\n") {
+      lines.push(sliceTracked(tracked, start, index));
+      start = index + 1;
+    }
+  }
+  return lines;
+}
+
+/** Joins lines with a separator; each separator character maps to just after the end of the line before it. */
+export function joinTracked(lines: TrackedText[], separator: string): TrackedText {
+  const text = lines.map((line) => line.text).join(separator);
+  const origin = new Int32Array(text.length);
+  let offset = 0;
+  lines.forEach((line, lineIndex) => {
+    origin.set(line.origin, offset);
+    offset += line.text.length;
+    if (lineIndex < lines.length - 1) {
+      const after = line.origin.length > 0 ? line.origin[line.origin.length - 1] + 1 : 0;
+      for (let index = 0; index < separator.length; index++) origin[offset + index] = after;
+      offset += separator.length;
+    }
+  });
+  return { text, origin };
+}

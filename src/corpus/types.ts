@@ -1,0 +1,90 @@
+// The nouns of the corpus layer: a Corpus holds cleaned Documents plus the files that could
+// not be loaded. Every cleaning decision is kept in a document's log, every doubt in its flags.
+
+export type Script = "simplified" | "traditional" | "mixed";
+
+export type CleaningStep =
+  | "line-endings"
+  | "nfkc"
+  | "whitespace"
+  | "pinyin"
+  | "metadata"
+  | "debris"
+  | "script";
+
+/** One thing a cleaning step did: a removed line (with its 1-based line number in `original`), or a count of replacements. */
+export interface CleaningLogEntry {
+  step: CleaningStep;
+  /** Which rule fired, e.g. `breadcrumb`, `footer`, `pinyin-annotation`. */
+  rule: string;
+  /** 1-based line in `original` (for removed lines). */
+  line?: number;
+  /** The removed line as it read (source script), or examples of replacements. */
+  text?: string;
+  /** How many characters or annotations were changed (for replacements). */
+  count?: number;
+}
+
+export type QualityFlagKind =
+  | "garbled"
+  | "replacement-character"
+  | "low-han-share"
+  | "empty-after-cleaning"
+  | "mixed-script"
+  | "duplicate-id";
+
+export interface QualityFlag {
+  kind: QualityFlagKind;
+  message: string;
+  /** 1-based line in `original` where the problem is, when it has a place. */
+  line?: number;
+  /** The text around the problem, from `original`. */
+  excerpt?: string;
+}
+
+export interface DocumentMeta {
+  source?: string;
+  /** ISO `YYYY-MM-DD`. */
+  date?: string;
+  author?: string;
+  editor?: string;
+  photographer?: string;
+  /** The encoding the file was decoded from (`utf-8`, `utf-16le`, `gb18030`, `big5`, …). */
+  encoding: string;
+  script: Script;
+  /** Further fields: CSV columns, JSONL properties, row numbers. */
+  [field: string]: string | undefined;
+}
+
+export interface Document {
+  id: string;
+  /** Where it came from, as given (relative paths stay relative). */
+  path: string;
+  title: string;
+  /** The cleaned, normalized, Simplified text all analyses use. */
+  text: string;
+  /** The decoded text as it was, for display and concordances. */
+  original: string;
+  meta: DocumentMeta;
+  log: CleaningLogEntry[];
+  flags: QualityFlag[];
+  /** `sourceMap[i]` is the UTF-16 offset in `original` of `text[i]`. */
+  sourceMap: Int32Array;
+}
+
+export type CorpusErrorKind = "read" | "empty" | "binary" | "decode" | "parse";
+
+export interface CorpusError {
+  path: string;
+  /** 1-based line (JSONL line or CSV record) when the error concerns one row. */
+  line?: number;
+  kind: CorpusErrorKind;
+  reason: string;
+}
+
+export interface Corpus {
+  /** The source as given to `loadCorpus`. */
+  source: string;
+  documents: Document[];
+  errors: CorpusError[];
+}
