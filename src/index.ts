@@ -1,1 +1,3 @@
-export const version = "0.1.0";
+// wenxi (文析): analyse Chinese-language text corpora. The public API, in the order data flows:
+// corpus (load, decode, clean) → tokens → tables → charts → display and reports.
+export * from "./corpus";

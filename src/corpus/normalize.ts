@@ -24,8 +24,9 @@ export function normalizeUnicode(tracked: TrackedText): StepResult {
   const examples: string[] = [];
   const { result, replacements } = replaceTracked(tracked, /[^\x00-\x7f]\p{M}*|[\x00-\x7f]\p{M}+/gu, (match) => {
     const normalized = match[0].normalize("NFKC");
-    if (normalized !== match[0] && examples.length < maximumExamples && !/\s/.test(match[0])) {
-      examples.push(`${match[0]}→${normalized}`);
+    const example = `${match[0]}→${normalized}`;
+    if (normalized !== match[0] && examples.length < maximumExamples && !/\s/.test(match[0]) && !examples.includes(example)) {
+      examples.push(example);
     }
     return normalized;
   });
@@ -54,7 +55,8 @@ export function removeInlinePinyin(tracked: TrackedText): StepResult {
   const examples: string[] = [];
   const { result, replacements } = replaceTracked(tracked, pinyinAnnotationPattern, (match) => {
     if (!isPinyinAnnotation(match[1], match[2], textIsAnnotated)) return match[0];
-    if (examples.length < maximumExamples) examples.push(`${match[0]}→${match[1]}`);
+    const lastHan = [...match[1]].pop() ?? "";
+    if (examples.length < maximumExamples) examples.push(`${lastHan}(${match[2]})→${lastHan}`);
     return match[1];
   });
   return { result, count: replacements, examples };

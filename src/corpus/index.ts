@@ -1,0 +1,9 @@
+// The corpus layer's public surface: load, clean and inspect documents.
+export * from "./types";
+export { loadCorpus, createDocument, corpusFromTexts, CorpusLoadError, formatCorpusError, defaultCorpusSource, type LoadOptions, type DocumentInput } from "./load";
+export { cleanText, type CleaningOptions, type CleanedText } from "./clean";
+export { defaultDebrisRules, type DebrisRule, type DebrisContext } from "./debris";
+export { decodeBytes, type DecodeOutcome, type DecodeOptions } from "./decode";
+export { parseDate, readMetadataLine, type MetadataFields } from "./metadata";
+export { detectScript, toSimplified, toTraditional } from "./script";
+export { findGarbledSpans } from "./quality";

@@ -1,0 +1,228 @@
+// loadCorpus: a folder, file, JSONL or CSV source → a Corpus of cleaned documents, sorted by id.
+// One bad file never sinks the load: it becomes an entry in `corpus.errors` naming the file (and
+// line) and the problem; `strict: true` turns any error into a thrown CorpusLoadError.
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { cleanText, type CleaningOptions } from "./clean";
+import { parseCsv } from "./csv";
+import { decodeBytes } from "./decode";
+import { parseDate } from "./metadata";
+import { formatOfPath, globToRegExp, listFolder, type ListedFile, type SourceFormat } from "./sources";
+import type { Corpus, CorpusError, Document, DocumentMeta } from "./types";
+
+export const defaultCorpusSource = "data/corpus";
+
+export interface LoadOptions extends CleaningOptions {
+  /** Glob for files in a folder, over '/'-separated relative paths. Default `**\/*.txt`. */
+  pattern?: string;
+  /** Instead of a pattern: file extensions to take from a folder, e.g. `[".txt", ".md"]`. */
+  extensions?: string[];
+  /** How to read a single file; by default from its extension (.jsonl/.ndjson, .csv/.tsv, else text). */
+  format?: SourceFormat;
+  /** Force an encoding for every file instead of detecting it. */
+  encoding?: string;
+  /** Throw a CorpusLoadError listing every error instead of returning them in `corpus.errors`. */
+  strict?: boolean;
+  /** JSONL property or CSV column holding the text. Default `text`. */
+  textField?: string;
+  /** JSONL property or CSV column holding the document id. Default `id`; rows without one get `<file>-<row>`. */
+  idField?: string;
+  /** JSONL property or CSV column holding the title. Default `title`. */
+  titleField?: string;
+  /** CSV delimiter. Default `,` (tab for .tsv). */
+  delimiter?: string;
+}
+
+export class CorpusLoadError extends Error {
+  constructor(readonly errors: CorpusError[]) {
+    super(`could not load ${errors.length} item(s):\n${errors.map(formatCorpusError).join("\n")}`);
+    this.name = "CorpusLoadError";
+  }
+}
+
+export function formatCorpusError(error: CorpusError): string {
+  return `${error.path}${error.line !== undefined ? `:${error.line}` : ""}: ${error.reason}`;
+}
+
+/** What a document is made from before cleaning. */
+export interface DocumentInput {
+  id: string;
+  text: string;
+  path?: string;
+  title?: string;
+  meta?: Record<string, string>;
+  encoding?: string;
+}
+
+/** Cleans one text into a Document (pure: no file access). */
+export function createDocument(input: DocumentInput, options: CleaningOptions = {}): Document {
+  const cleaned = cleanText(input.text, options);
+  const meta: DocumentMeta = { ...cleaned.metadata, encoding: input.encoding ?? "utf-8", script: cleaned.script };
+  for (const [key, value] of Object.entries(input.meta ?? {})) {
+    if (value === "") continue;
+    meta[key] = key === "date" ? parseDate(value) ?? value : value;
+  }
+  return {
+    id: input.id,
+    path: input.path ?? input.id,
+    title: input.title?.trim() || cleaned.title || input.id,
+    text: cleaned.text,
+    original: input.text,
+    meta,
+    log: cleaned.log,
+    flags: cleaned.flags,
+    sourceMap: cleaned.sourceMap,
+  };
+}
+
+/** Builds a Corpus from texts already in memory. */
+export function corpusFromTexts(inputs: DocumentInput[], options: CleaningOptions = {}, source = "memory"): Corpus {
+  return { source, documents: finishDocuments(inputs.map((input) => createDocument(input, options))), errors: [] };
+}
+
+function compareIds(left: Document, right: Document): number {
+  return left.id < right.id ? -1 : left.id > right.id ? 1 : left.path < right.path ? -1 : left.path > right.path ? 1 : 0;
+}
+
+/** Sorts by id and makes ids unique: a repeated id gets ~2, ~3 … and a `duplicate-id` flag. */
+function finishDocuments(documents: Document[]): Document[] {
+  documents.sort(compareIds);
+  const seen = new Map<string, number>();
+  for (const document of documents) {
+    const count = (seen.get(document.id) ?? 0) + 1;
+    seen.set(document.id, count);
+    if (count > 1) {
+      const original = document.id;
+      document.id = `${original}~${count}`;
+      document.flags.push({ kind: "duplicate-id", message: `id "${original}" is used by another document; renamed to "${document.id}"` });
+    }
+  }
+  return documents;
+}
+
+function stem(relativePath: string): string {
+  const base = relativePath.slice(relativePath.lastIndexOf("/") + 1);
+  const extension = path.extname(base);
+  return extension === "" ? base : base.slice(0, -extension.length);
+}
+
+function fieldText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+interface FileResult {
+  inputs: DocumentInput[];
+  errors: CorpusError[];
+}
+
+async function readSourceFile(file: ListedFile, format: SourceFormat, options: LoadOptions): Promise<FileResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file.absolutePath);
+  } catch (error) {
+    return { inputs: [], errors: [{ path: file.path, kind: "read", reason: `cannot read: ${(error as Error).message}` }] };
+  }
+  const decoded = decodeBytes(bytes, { encoding: options.encoding });
+  if (!decoded.ok) return { inputs: [], errors: [{ path: file.path, kind: decoded.kind, reason: decoded.reason }] };
+  const fileStem = stem(file.relativePath);
+  if (format === "text") {
+    return { inputs: [{ id: fileStem, text: decoded.text, path: file.path, encoding: decoded.encoding }], errors: [] };
+  }
+  const rows = format === "jsonl" ? readJsonLines(decoded.text, file.path) : readCsvRows(decoded.text, file.path, options.delimiter ?? (file.path.toLowerCase().endsWith(".tsv") ? "\t" : ","));
+  const inputs: DocumentInput[] = [];
+  const errors = [...rows.errors];
+  const textField = options.textField ?? "text";
+  const idField = options.idField ?? "id";
+  const titleField = options.titleField ?? "title";
+  const width = String(rows.rows.length).length;
+  rows.rows.forEach(({ line, record }, index) => {
+    const text = record[textField];
+    if (typeof text !== "string" || text.trim() === "") {
+      errors.push({ path: file.path, line, kind: text === undefined ? "parse" : "empty", reason: text === undefined ? `no "${textField}" field` : `"${textField}" is empty` });
+      return;
+    }
+    const meta: Record<string, string> = { row: String(index + 1) };
+    for (const [key, value] of Object.entries(record)) if (key !== textField && key !== idField && key !== titleField) meta[key] = fieldText(value);
+    const id = fieldText(record[idField]).trim() || `${fileStem}-${String(index + 1).padStart(width, "0")}`;
+    inputs.push({ id, text, path: file.path, title: fieldText(record[titleField]) || undefined, meta, encoding: decoded.encoding });
+  });
+  return { inputs, errors };
+}
+
+interface Rows {
+  rows: Array<{ line: number; record: Record<string, unknown> }>;
+  errors: CorpusError[];
+}
+
+function readJsonLines(text: string, filePath: string): Rows {
+  const rows: Rows["rows"] = [];
+  const errors: CorpusError[] = [];
+  text.split(/\r?\n/).forEach((content, index) => {
+    if (content.trim() === "") return;
+    const line = index + 1;
+    try {
+      const value: unknown = JSON.parse(content);
+      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        errors.push({ path: filePath, line, kind: "parse", reason: "line is not a JSON object" });
+      } else rows.push({ line, record: value as Record<string, unknown> });
+    } catch (error) {
+      errors.push({ path: filePath, line, kind: "parse", reason: `invalid JSON: ${(error as Error).message}` });
+    }
+  });
+  return { rows, errors };
+}
+
+function readCsvRows(text: string, filePath: string, delimiter: string): Rows {
+  const parsed = parseCsv(text, delimiter);
+  const errors: CorpusError[] = [];
+  if (parsed.error) errors.push({ path: filePath, line: parsed.error.line, kind: "parse", reason: parsed.error.reason });
+  const [header, ...records] = parsed.records;
+  if (!header) return { rows: [], errors: [...errors, { path: filePath, kind: "empty", reason: "CSV has no header row" }] };
+  const columns = header.fields.map((name) => name.trim());
+  const rows: Rows["rows"] = [];
+  for (const record of records) {
+    if (record.fields.length !== columns.length) {
+      errors.push({ path: filePath, line: record.line, kind: "parse", reason: `has ${record.fields.length} fields, the header has ${columns.length}` });
+      continue;
+    }
+    rows.push({ line: record.line, record: Object.fromEntries(columns.map((column, index) => [column, record.fields[index]])) });
+  }
+  return { rows, errors };
+}
+
+/**
+ * Loads a corpus: a folder (recursive; `*.txt` unless `pattern` or `extensions` say otherwise),
+ * a single text file, a `.jsonl` file (one object per line) or a `.csv` file (a header row; the
+ * text column becomes the text, other columns metadata).
+ */
+export async function loadCorpus(source: string = defaultCorpusSource, options: LoadOptions = {}): Promise<Corpus> {
+  const stat = await fs.stat(source).catch(() => undefined);
+  if (!stat) throw new Error(`corpus source "${source}" does not exist (give a folder, a .txt, .jsonl or .csv file)`);
+  let files: Array<{ file: ListedFile; format: SourceFormat }>;
+  if (stat.isDirectory()) {
+    const extensions = options.extensions?.map((extension) => (extension.startsWith(".") ? extension : `.${extension}`).toLowerCase());
+    const glob = globToRegExp(options.pattern ?? "**/*.txt");
+    const matches = extensions ? (relativePath: string) => extensions.includes(path.extname(relativePath).toLowerCase()) : (relativePath: string) => glob.test(relativePath);
+    files = (await listFolder(source, matches)).map((file) => ({ file, format: formatOfPath(file.relativePath) }));
+  } else {
+    const file = { path: source.split(path.sep).join("/"), absolutePath: path.resolve(source), relativePath: path.basename(source) };
+    files = [{ file, format: options.format ?? formatOfPath(source) }];
+  }
+
+  const documents: Document[] = [];
+  const errors: CorpusError[] = [];
+  const stems = new Map<string, number>();
+  for (const { file } of files) stems.set(stem(file.relativePath), (stems.get(stem(file.relativePath)) ?? 0) + 1);
+  for (const { file, format } of files) {
+    const result = await readSourceFile(file, format, options);
+    errors.push(...result.errors);
+    for (const input of result.inputs) {
+      // Files with the same name in different folders are told apart by their relative path.
+      if (format === "text" && (stems.get(input.id) ?? 0) > 1) input.id = file.relativePath.slice(0, file.relativePath.length - path.extname(file.relativePath).length);
+      documents.push(createDocument(input, options));
+    }
+  }
+  if (options.strict && errors.length > 0) throw new CorpusLoadError(errors);
+  return { source, documents: finishDocuments(documents), errors };
+}

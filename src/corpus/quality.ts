@@ -1,0 +1,104 @@
+// Quality flags: what a reader of a cleaned document should be warned about. Garbled spans
+// (mojibake: text once decoded with the wrong encoding) show as clusters of rare Han characters,
+// stray '?', and foreign letters between Han characters; U+FFFD marks bytes that did not decode.
+import { commonHanCharacters, isHanCharacter } from "./characters";
+import type { QualityFlag, Script } from "./types";
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+const cjkPunctuation = /[\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00b7\u00d7\u2460-\u24ff\u25a0-\u25ff\u2600-\u26ff]/u;
+
+function isSuspicious(text: string, index: number, common: Set<string>): boolean {
+  const character = text[index];
+  const code = character.charCodeAt(0);
+  if (code === 0xfffd) return true;
+  if (code >= 0xd800 && code <= 0xdfff) return false; // astral characters: judged as rare below only when Han
+  if (isHanCharacter(character)) return !common.has(character);
+  const before = text[index - 1] ?? "";
+  const after = text[index + 1] ?? "";
+  const besideHan = isHanCharacter(before) || isHanCharacter(after);
+  if (character === "?") return besideHan;
+  if (code < 0x80 || cjkPunctuation.test(character)) return false;
+  return besideHan && /\p{L}|\p{So}/u.test(character);
+}
+
+/**
+ * Finds garbled spans: at least three suspicious characters (rare Han characters outside
+ * GB2312 level 1 and its Traditional forms, '?' or non-Chinese letters next to Han characters,
+ * U+FFFD) with gaps of at most three characters between them. Two rare characters side by side
+ * (砥砺) are ordinary literary Chinese and do not count.
+ */
+export function findGarbledSpans(text: string): TextSpan[] {
+  const common = commonHanCharacters();
+  const spans: TextSpan[] = [];
+  let clusterStart = -1;
+  let clusterEnd = -1;
+  let clusterSize = 0;
+  const close = () => {
+    if (clusterSize >= 3) spans.push({ start: clusterStart, end: clusterEnd + 1 });
+    clusterSize = 0;
+  };
+  for (let index = 0; index < text.length; index++) {
+    if (!isSuspicious(text, index, common)) continue;
+    if (clusterSize > 0 && index - clusterEnd > 4) close();
+    if (clusterSize === 0) clusterStart = index;
+    clusterEnd = index;
+    clusterSize++;
+  }
+  close();
+  return spans;
+}
+
+export interface QualityInput {
+  text: string;
+  original: string;
+  sourceMap: Int32Array;
+  script: Script;
+  lineOfOffset: (offset: number) => number;
+}
+
+function excerptOf(input: QualityInput, span: TextSpan, margin = 6): { line: number; excerpt: string } {
+  const start = input.sourceMap[span.start] ?? 0;
+  const end = (input.sourceMap[span.end - 1] ?? start) + 1;
+  const from = Math.max(0, start - margin);
+  const to = Math.min(input.original.length, end + margin);
+  return { line: input.lineOfOffset(start), excerpt: input.original.slice(from, to).replace(/\s+/g, " ") };
+}
+
+export function qualityFlags(input: QualityInput): QualityFlag[] {
+  const flags: QualityFlag[] = [];
+  const { text } = input;
+  if (text.trim() === "") {
+    flags.push({ kind: "empty-after-cleaning", message: "no text is left after cleaning" });
+    return flags;
+  }
+  for (const span of findGarbledSpans(text)) {
+    flags.push({ kind: "garbled", message: `garbled span of ${span.end - span.start} characters (mis-decoded text)`, ...excerptOf(input, span) });
+  }
+  const replacementCount = [...text.matchAll(/\ufffd/g)].length;
+  if (replacementCount > 0) {
+    const first = text.indexOf("\ufffd");
+    flags.push({
+      kind: "replacement-character",
+      message: `${replacementCount} U+FFFD replacement character(s): bytes that did not decode`,
+      ...excerptOf(input, { start: first, end: first + 1 }),
+    });
+  }
+  let han = 0;
+  let visible = 0;
+  for (const character of text) {
+    if (/\s/.test(character)) continue;
+    visible++;
+    if (isHanCharacter(character)) han++;
+  }
+  if (visible > 0 && han / visible < 0.3) {
+    flags.push({ kind: "low-han-share", message: `only ${Math.round((100 * han) / visible)} % of characters are Han: is this Chinese text?` });
+  }
+  if (input.script === "mixed") {
+    flags.push({ kind: "mixed-script", message: "the text mixes Traditional and Simplified characters" });
+  }
+  return flags;
+}
