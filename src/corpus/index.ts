@@ -7,3 +7,4 @@ export { decodeBytes, type DecodeOutcome, type DecodeOptions } from "./decode";
 export { parseDate, readMetadataLine, type MetadataFields } from "./metadata";
 export { detectScript, toSimplified, toTraditional } from "./script";
 export { findGarbledSpans } from "./quality";
+export { corpusSummary, type CorpusSummaryRow } from "./summary";

@@ -28,7 +28,7 @@ function isSuspicious(text: string, index: number, common: Set<string>): boolean
 /**
  * Finds garbled spans: at least three suspicious characters (rare Han characters outside
  * GB2312 level 1 and its Traditional forms, '?' or non-Chinese letters next to Han characters,
- * U+FFFD) with gaps of at most three characters between them. Two rare characters side by side
+ * U+FFFD) with gaps of at most four characters between them. Two rare characters side by side
  * (砥砺) are ordinary literary Chinese and do not count.
  */
 export function findGarbledSpans(text: string): TextSpan[] {
@@ -43,7 +43,7 @@ export function findGarbledSpans(text: string): TextSpan[] {
   };
   for (let index = 0; index < text.length; index++) {
     if (!isSuspicious(text, index, common)) continue;
-    if (clusterSize > 0 && index - clusterEnd > 4) close();
+    if (clusterSize > 0 && index - clusterEnd > 5) close();
     if (clusterSize === 0) clusterStart = index;
     clusterEnd = index;
     clusterSize++;
@@ -61,11 +61,11 @@ export interface QualityInput {
 }
 
 function excerptOf(input: QualityInput, span: TextSpan, margin = 6): { line: number; excerpt: string } {
-  const start = input.sourceMap[span.start] ?? 0;
-  const end = (input.sourceMap[span.end - 1] ?? start) + 1;
-  const from = Math.max(0, start - margin);
-  const to = Math.min(input.original.length, end + margin);
-  return { line: input.lineOfOffset(start), excerpt: input.original.slice(from, to).replace(/\s+/g, " ") };
+  // The margin is counted in cleaned characters, so annotations removed from the text do not eat it.
+  const from = input.sourceMap[Math.max(0, span.start - margin)] ?? 0;
+  const last = Math.min(input.text.length, span.end + margin) - 1;
+  const to = (input.sourceMap[last] ?? from) + 1;
+  return { line: input.lineOfOffset(input.sourceMap[span.start] ?? from), excerpt: input.original.slice(from, to).replace(/\s+/g, " ") };
 }
 
 export function qualityFlags(input: QualityInput): QualityFlag[] {

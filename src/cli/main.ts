@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The `wenxi` command: dispatches to one command per analysis. Only this file decides exit codes:
+// 0 success, 1 the work failed (named on stderr), 2 the command line was wrong.
+import { parseArguments, UsageError } from "./arguments";
+import { checkOptions, type Command, type Output } from "./command";
+import { corpusCommand } from "./corpus-command";
+
+export const commands: Command[] = [corpusCommand];
+
+function help(): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  return [
+    "wenxi (文析): analyse Chinese-language text corpora",
+    "",
+    "usage: wenxi <command> [source] [options]",
+    "",
+    ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    "",
+    "wenxi <command> --help shows a command's options.",
+    "",
+  ].join("\n");
+}
+
+export async function runCli(argv: string[], output: Output): Promise<number> {
+  const valueOptions = new Set(commands.flatMap((command) => command.valueOptions));
+  try {
+    const parsed = parseArguments(argv, valueOptions);
+    if (parsed.command === undefined || parsed.command === "help" || (parsed.command === undefined && parsed.options.has("help"))) {
+      output.stdout(help());
+      return parsed.command === undefined && !parsed.options.has("help") ? 2 : 0;
+    }
+    const command = commands.find((candidate) => candidate.name === parsed.command);
+    if (!command) throw new UsageError(`unknown command "${parsed.command}"\n\n${help()}`);
+    if (parsed.options.has("help")) {
+      output.stdout(`${command.summary}\n\nusage: ${command.usage}\n`);
+      return 0;
+    }
+    checkOptions(command, parsed);
+    return await command.run(parsed, output);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.stderr(`wenxi: ${error.message}\n`);
+      return 2;
+    }
+    output.stderr(`wenxi: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
