@@ -25,7 +25,7 @@ export interface LoadOptions extends CleaningOptions {
   strict?: boolean;
   /** JSONL property or CSV column holding the text. Default `text`. */
   textField?: string;
-  /** JSONL property or CSV column holding the document id. Default `id`; rows without one get `<file>-<row>`. */
+  /** JSONL property or CSV column holding the document id. Default `id`; rows without one get `<file>-<line>`. */
   idField?: string;
   /** JSONL property or CSV column holding the title. Default `title`. */
   titleField?: string;
@@ -135,16 +135,16 @@ async function readSourceFile(file: ListedFile, format: SourceFormat, options: L
   const textField = options.textField ?? "text";
   const idField = options.idField ?? "id";
   const titleField = options.titleField ?? "title";
-  const width = String(rows.rows.length).length;
-  rows.rows.forEach(({ line, record }, index) => {
+  const width = String(rows.rows.at(-1)?.line ?? 0).length;
+  rows.rows.forEach(({ line, record }) => {
     const text = record[textField];
     if (typeof text !== "string" || text.trim() === "") {
       errors.push({ path: file.path, line, kind: text === undefined ? "parse" : "empty", reason: text === undefined ? `no "${textField}" field` : `"${textField}" is empty` });
       return;
     }
-    const meta: Record<string, string> = { row: String(index + 1) };
+    const meta: Record<string, string> = { line: String(line) };
     for (const [key, value] of Object.entries(record)) if (key !== textField && key !== idField && key !== titleField) meta[key] = fieldText(value);
-    const id = fieldText(record[idField]).trim() || `${fileStem}-${String(index + 1).padStart(width, "0")}`;
+    const id = fieldText(record[idField]).trim() || `${fileStem}-${String(line).padStart(width, "0")}`;
     inputs.push({ id, text, path: file.path, title: fieldText(record[titleField]) || undefined, meta, encoding: decoded.encoding });
   });
   return { inputs, errors };
@@ -223,6 +223,7 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
       documents.push(createDocument(input, options));
     }
   }
+  errors.sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : (left.line ?? 0) - (right.line ?? 0)));
   if (options.strict && errors.length > 0) throw new CorpusLoadError(errors);
   return { source, documents: finishDocuments(documents), errors };
 }

@@ -52,7 +52,7 @@ export interface DocumentMeta {
   /** The encoding the file was decoded from (`utf-8`, `utf-16le`, `gb18030`, `big5`, …). */
   encoding: string;
   script: Script;
-  /** Further fields: CSV columns, JSONL properties, row numbers. */
+  /** Further fields: CSV columns, JSONL properties, the `line` a row starts on. */
   [field: string]: string | undefined;
 }
 
