@@ -35,8 +35,10 @@ function isNavigationLine(line: string): boolean {
 function isBreadcrumb(line: string): boolean {
   if (line.length > 100 || sentencePunctuation.test(line)) return false;
   if (/^(当前位置|您的位置|你的位置|所在位置|您现在的位置)\s*:/u.test(line)) return true;
+  // One bare '>' between two phrases may be prose; '>>', '»', '›' or three segments are a trail.
   const segments = breadcrumbSegments(line);
-  return segments.length >= 2 && segments.every((segment) => segment.length > 0 && segment.length <= 20);
+  const trail = />>|»|›/.test(line) ? segments.length >= 2 : segments.length >= 3;
+  return trail && segments.every((segment) => segment.length > 0 && segment.length <= 20);
 }
 
 /** The segments of a breadcrumb line (人民网>>云南频道>>时政 → 人民网, 云南频道, 时政). */
