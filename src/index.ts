@@ -1,3 +1,5 @@
 // wenxi (文析): analyse Chinese-language text corpora. The public API, in the order data flows:
 // corpus (load, decode, clean) → tokens → tables → charts → display and reports.
 export * from "./corpus";
+export * from "./text";
+export * from "./stats";

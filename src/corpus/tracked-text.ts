@@ -15,8 +15,8 @@ export function trackText(original: string): TrackedText {
 }
 
 /**
- * Replaces every match of a global regular expression. A replacement of the same length as its
- * match maps character by character; any other spreads its characters over the match.
+ * Replaces every match of a global regular expression. What the replacement shares with the
+ * start and end of its match maps character by character; the rest spreads over the match.
  * `onReplace` sees each match and returns the replacement (return the match to keep it).
  */
 export function replaceTracked(
@@ -40,9 +40,25 @@ export function replaceTracked(
     replacements++;
     for (let index = cursor; index < match.index; index++) origins.push(tracked.origin[index]);
     parts.push(tracked.text.slice(cursor, match.index));
+    // Characters the replacement shares with the start or end of the match keep their own
+    // origin (責(zé) → 責 keeps 責 exact); only the changed middle is spread over the match.
+    const matched = match[0];
+    let prefix = 0;
+    while (prefix < replacement.length && prefix < matched.length && replacement[prefix] === matched[prefix]) prefix++;
+    let suffix = 0;
+    while (
+      suffix < replacement.length - prefix &&
+      suffix < matched.length - prefix &&
+      replacement[replacement.length - 1 - suffix] === matched[matched.length - 1 - suffix]
+    ) suffix++;
+    const middleLength = replacement.length - prefix - suffix;
+    const matchedMiddle = matched.length - prefix - suffix;
     for (let index = 0; index < replacement.length; index++) {
-      const source = match.index + Math.floor((index * match[0].length) / replacement.length);
-      origins.push(tracked.origin[source]);
+      let source: number;
+      if (index < prefix) source = index;
+      else if (index >= replacement.length - suffix) source = matched.length - (replacement.length - index);
+      else source = prefix + Math.floor(((index - prefix) * Math.max(matchedMiddle, 1)) / Math.max(middleLength, 1));
+      origins.push(tracked.origin[match.index + Math.min(source, matched.length - 1)]);
     }
     parts.push(replacement);
     cursor = match.index + match[0].length;

@@ -1,6 +1,6 @@
 // Facts about the bundled corpus (data/corpus), the default data of everything.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadCorpus, type Corpus, type Document } from "../../src";
+import { loadCorpus, toSimplified, type Corpus, type Document } from "../../src";
 
 let corpus: Corpus;
 const byId = (prefix: string): Document => {
@@ -110,6 +110,24 @@ describe("the seed corpus", () => {
     const document = byId("004");
     const at = document.text.indexOf("公安机关");
     expect(document.original.slice(document.sourceMap[at], document.sourceMap[at + 3] + 1)).toBe("公安機關");
+    // In 001, where pinyin was cut out, 实战 still maps onto 實 and 戰, not into (zhàn).
+    const interview = byId("001");
+    const practice = interview.text.indexOf("反恐实战");
+    expect(interview.original.slice(interview.sourceMap[practice], interview.sourceMap[practice + 3] + 1)).toBe("反恐實戰");
+  });
+
+  it("maps every Han character of text onto the character it came from", () => {
+    for (const document of corpus.documents) {
+      let mismatches = 0;
+      for (let index = 0; index < document.text.length; index++) {
+        const character = document.text[index];
+        if (!/\p{Script=Han}/u.test(character)) continue;
+        // Phrase-level conversion may keep a character that converts alone (顯著 → 显著, 著 → 着).
+        const source = document.original[document.sourceMap[index]];
+        if (source !== character && toSimplified(source) !== character) mismatches++;
+      }
+      expect(mismatches, document.id).toBe(0);
+    }
   });
 
   it("is deterministic", async () => {

@@ -1,0 +1,73 @@
+// Term frequencies: count, relative frequency per 10,000 tokens, document frequency and range,
+// overall or per document / metadata group.
+import type { Tokens } from "../text/tokenize";
+import { compareText, descending } from "./order";
+import { groupOf } from "./select";
+
+export interface TermFrequencyRow {
+  /** The group (document id or metadata value) when counted `by` one. */
+  group?: string;
+  term: string;
+  count: number;
+  /** count / tokens × 10,000 (tokens of the group when grouped). */
+  per10k: number;
+  /** Documents (of the group) that contain the term. */
+  documentFrequency: number;
+  /** documentFrequency / documents (of the group): the share of documents the term occurs in. */
+  range: number;
+}
+
+export interface TermFrequencyOptions {
+  /** `document`, or a metadata field such as `source` or `date`. Default: the whole corpus. */
+  by?: string;
+  /** Rows per group (or overall), most frequent first. Default all. */
+  top?: number;
+  /** Leave out terms counted fewer times. Default 1. */
+  minCount?: number;
+}
+
+export function termFrequency(tokens: Tokens, options: TermFrequencyOptions = {}): TermFrequencyRow[] {
+  const groups = new Map<string, typeof tokens.documents>();
+  for (const document of tokens.documents) {
+    const key = options.by === undefined ? "" : groupOf(document, options.by);
+    const members = groups.get(key) ?? [];
+    members.push(document);
+    groups.set(key, members);
+  }
+  const groupKeys = [...groups.keys()];
+  if (options.by !== undefined && options.by !== "document") groupKeys.sort(compareText);
+  const rows: TermFrequencyRow[] = [];
+  const size = tokens.vocabulary.length;
+  for (const key of groupKeys) {
+    const members = groups.get(key)!;
+    const counts = new Int32Array(size);
+    const documentFrequency = new Int32Array(size);
+    const lastDocument = new Int32Array(size).fill(-1);
+    let total = 0;
+    members.forEach((document, index) => {
+      total += document.termIds.length;
+      for (const id of document.termIds) {
+        counts[id]++;
+        if (lastDocument[id] !== index) {
+          lastDocument[id] = index;
+          documentFrequency[id]++;
+        }
+      }
+    });
+    const groupRows: TermFrequencyRow[] = [];
+    for (let id = 0; id < size; id++) {
+      if (counts[id] === 0 || counts[id] < (options.minCount ?? 1)) continue;
+      groupRows.push({
+        ...(options.by !== undefined ? { group: key } : {}),
+        term: tokens.vocabulary[id],
+        count: counts[id],
+        per10k: (counts[id] / total) * 10_000,
+        documentFrequency: documentFrequency[id],
+        range: documentFrequency[id] / members.length,
+      });
+    }
+    groupRows.sort((left, right) => descending(left.count, right.count) || compareText(left.term, right.term));
+    rows.push(...(options.top === undefined ? groupRows : groupRows.slice(0, options.top)));
+  }
+  return rows;
+}

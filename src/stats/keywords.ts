@@ -1,0 +1,74 @@
+// Keywords per document by three methods: `tfidf` (IDF fitted to this corpus), and nodejieba's
+// own `jieba-tfidf` (its bundled IDF) and `textrank` (Mihalcea & Tarau 2004, as jieba does it:
+// co-occurrence window 5 over nouns and verbs). A POS filter keeps keywords whose tag starts with
+// one of the given prefixes.
+import type { Corpus } from "../corpus/types";
+import { extractWithJiebaIdf, extractWithTextRank, tag } from "../text/segmenter";
+import { tokenize, type TokenizeOptions, type Tokens } from "../text/tokenize";
+import { compareText, descending } from "./order";
+import { tfidf } from "./tfidf";
+
+export type KeywordMethod = "tfidf" | "jieba-tfidf" | "textrank";
+
+export interface KeywordRow {
+  document: string;
+  method: KeywordMethod;
+  rank: number;
+  term: string;
+  weight: number;
+}
+
+export interface KeywordOptions {
+  method?: KeywordMethod;
+  /** Keywords per document. Default 10. */
+  top?: number;
+  /** Keep keywords whose POS tag starts with one of these (e.g. ["n", "v"]). */
+  pos?: string[];
+  /** How to tokenize when given a corpus (method `tfidf`). */
+  tokenize?: TokenizeOptions;
+}
+
+function isTokens(source: Corpus | Tokens): source is Tokens {
+  return (source as Tokens).vocabulary !== undefined;
+}
+
+function tagOfWord(word: string): string {
+  return tag(word)[0]?.tag ?? "x";
+}
+
+export function keywords(source: Corpus | Tokens, options: KeywordOptions = {}): KeywordRow[] {
+  const method = options.method ?? "tfidf";
+  const top = options.top ?? 10;
+  if (method === "tfidf") {
+    let tokens: Tokens;
+    if (isTokens(source)) {
+      if (options.pos && !source.settings.pos) throw new Error("keywords with a POS filter need tokens made with { pos: true }, or pass the corpus");
+      tokens = source;
+    } else tokens = tokenize(source, { ...options.tokenize, ...(options.pos ? { includePos: options.pos } : {}) });
+    if (options.pos && isTokens(source)) {
+      // Filter the given tokens' occurrences by tag before weighting.
+      const allowed = source.tags.map((name) => options.pos!.some((prefix) => name.startsWith(prefix)));
+      tokens = {
+        ...source,
+        documents: source.documents.map((document) => {
+          const keep = Array.from(document.tagIds ?? [], (tagId) => allowed[tagId]);
+          return { ...document, termIds: document.termIds.filter((_, index) => keep[index]), starts: document.starts.filter((_, index) => keep[index]) };
+        }),
+      };
+    }
+    return tfidf(tokens, { idf: "corpus", top }).map((row) => ({ document: row.document, method, rank: row.rank, term: row.term, weight: row.tfidf }));
+  }
+  if (isTokens(source)) throw new Error(`keywords by "${method}" run nodejieba on the texts: pass the corpus, not tokens`);
+  const extract = method === "textrank" ? extractWithTextRank : extractWithJiebaIdf;
+  const rows: KeywordRow[] = [];
+  for (const document of source.documents) {
+    // Ask for more than needed when filtering by POS, then keep the first `top` that pass.
+    const candidates = extract(document.text, options.pos ? top * 5 : top);
+    const kept = candidates
+      .filter(({ word }) => !options.pos || options.pos.some((prefix) => tagOfWord(word).startsWith(prefix)))
+      .sort((left, right) => descending(left.weight, right.weight) || compareText(left.word, right.word))
+      .slice(0, top);
+    kept.forEach(({ word, weight }, index) => rows.push({ document: document.id, method, rank: index + 1, term: word, weight }));
+  }
+  return rows;
+}

@@ -1,0 +1,145 @@
+// The one nodejieba of this process. nodejieba loads its dictionaries once (~1 s, ~250 MB);
+// loading again reloads everything and wipes inserted words, and a missing dictionary path
+// aborts the whole process from C++. So: every path is checked first, the first cut loads the
+// main dictionary with all user dictionaries merged (cppjieba accepts "a|b"), and dictionaries
+// or words added after that are inserted word by word with insertWord. What cannot change after
+// the first cut: word frequencies of later dictionaries (inserted words get jieba's default
+// weight), and nodejieba's TextRank, which only sees dictionaries loaded at start.
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import * as nodejieba from "nodejieba";
+
+/** wenxi's own dictionary of domain terms (data/userdict.txt), loaded by default. */
+export const defaultUserDictionary = path.resolve(__dirname, "../../data/userdict.txt");
+
+export type SegmentationMode = "precise" | "search" | "full";
+
+export interface WordEntry {
+  word: string;
+  tag?: string;
+}
+
+interface SegmenterState {
+  loaded: boolean;
+  userDictionaries: string[];
+  pendingWords: WordEntry[];
+  insertedWords: Map<string, string | undefined>;
+}
+
+const state: SegmenterState = {
+  loaded: false,
+  userDictionaries: [defaultUserDictionary],
+  pendingWords: [],
+  insertedWords: new Map(),
+};
+
+function checkDictionary(file: string): string {
+  const absolute = path.resolve(file);
+  if (!existsSync(absolute)) throw new Error(`user dictionary "${file}" does not exist`);
+  if (absolute.includes("|") || absolute.includes(";")) throw new Error(`user dictionary path "${file}" may not contain | or ; (nodejieba splits paths on them)`);
+  return absolute;
+}
+
+/** Reads a dictionary in jieba's format: `word [frequency] [tag]`, one per line; # starts a comment. */
+export function readUserDictionary(file: string): WordEntry[] {
+  const entries: WordEntry[] = [];
+  readFileSync(checkDictionary(file), "utf8")
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      const content = line.replace(/^\ufeff/, "").trim();
+      if (content === "" || content.startsWith("#")) return;
+      const parts = content.split(/\s+/);
+      const word = parts[0];
+      const tag = parts.slice(1).find((part) => !/^\d+$/.test(part));
+      if (parts.length > 3) throw new Error(`${file}:${index + 1}: expected "word [frequency] [tag]", got "${content}"`);
+      entries.push({ word, tag });
+    });
+  return entries;
+}
+
+/** Whether nodejieba has loaded its dictionaries in this process. */
+export function segmenterLoaded(): boolean {
+  return state.loaded;
+}
+
+/** The user dictionaries in force, in the order they were given. */
+export function userDictionaries(): string[] {
+  return [...state.userDictionaries];
+}
+
+/**
+ * Adds user dictionary files. Before the first cut they are merged into nodejieba's load (their
+ * frequencies count); after it, their words are inserted one by one.
+ */
+export function addUserDictionary(...files: string[]): void {
+  for (const file of files) {
+    const absolute = checkDictionary(file);
+    if (state.userDictionaries.includes(absolute)) continue;
+    state.userDictionaries.push(absolute);
+    if (state.loaded) for (const entry of readUserDictionary(absolute)) insert(entry);
+  }
+}
+
+/** Adds words (optionally with a part-of-speech tag) to the segmenter, at any time. */
+export function addWords(words: Array<string | WordEntry>): void {
+  for (const item of words) {
+    const entry = typeof item === "string" ? { word: item } : item;
+    if (entry.word.trim() === "" || /\s/.test(entry.word)) throw new Error(`cannot add "${entry.word}": a word may not be empty or contain white space`);
+    if (state.loaded) insert(entry);
+    else state.pendingWords.push(entry);
+  }
+}
+
+function insert(entry: WordEntry): void {
+  if (entry.tag === undefined) nodejieba.insertWord(entry.word);
+  else nodejieba.insertWord(entry.word, entry.tag);
+  state.insertedWords.set(entry.word, entry.tag);
+}
+
+/** Loads nodejieba once, with the merged user dictionaries, then inserts words added before. */
+export function ensureSegmenterLoaded(): void {
+  if (state.loaded) return;
+  const dictionaries = state.userDictionaries.map(checkDictionary);
+  nodejieba.load({ userDict: dictionaries.join("|") });
+  state.loaded = true;
+  for (const entry of state.pendingWords) insert(entry);
+  state.pendingWords = [];
+}
+
+/** Words added with addWords or late dictionaries (TextRank does not see these). */
+export function insertedWords(): string[] {
+  return [...state.insertedWords.keys()];
+}
+
+/** Cuts text in a mode; tokens of precise mode concatenate back to the text. HMM on by default. */
+export function cut(text: string, mode: SegmentationMode = "precise", hmm = true): string[] {
+  ensureSegmenterLoaded();
+  if (mode === "full") return nodejieba.cutAll(text);
+  if (mode === "search") return nodejieba.cutForSearch(text, hmm);
+  return hmm ? nodejieba.cut(text, true) : nodejieba.cut(text, false);
+}
+
+/** Precise cut with part-of-speech tags (jieba's tag set: n, v, ns, nr, nz, x …). */
+export function tag(text: string): Array<{ word: string; tag: string }> {
+  ensureSegmenterLoaded();
+  return nodejieba.tag(text);
+}
+
+/** nodejieba's own TF-IDF keyword extraction (its bundled IDF table). */
+export function extractWithJiebaIdf(text: string, top: number): Array<{ word: string; weight: number }> {
+  ensureSegmenterLoaded();
+  return nodejieba.extract(text, top);
+}
+
+/** nodejieba's own TextRank keyword extraction. */
+export function extractWithTextRank(text: string, top: number): Array<{ word: string; weight: number }> {
+  ensureSegmenterLoaded();
+  return nodejieba.textRankExtract(text, top);
+}
+
+// nodejieba exports its dictionary paths, but its type declarations omit them.
+const bundledPaths = nodejieba as unknown as { DEFAULT_IDF_DICT: string; DEFAULT_STOP_WORD_DICT: string };
+/** Path of jieba's bundled IDF table (`word idf` per line). */
+export const jiebaIdfPath: string = bundledPaths.DEFAULT_IDF_DICT;
+/** Path of jieba's bundled stopword list. */
+export const jiebaStopwordsPath: string = bundledPaths.DEFAULT_STOP_WORD_DICT;

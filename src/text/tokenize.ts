@@ -1,0 +1,273 @@
+// Corpus → Tokens. Segments each document's cleaned text with nodejieba and keeps, per document,
+// a typed array of term ids into one shared vocabulary and one of start offsets into `text`
+// (as quanteda's tokens object keeps integer types and a vocabulary): no object per token.
+// Filters are decided once per distinct term, so the cost per token is one Map lookup.
+import type { Corpus, DocumentMeta } from "../corpus/types";
+import { addUserDictionary, addWords, cut, tag, type SegmentationMode, type WordEntry } from "./segmenter";
+import { resolveStopwords, type StopwordOption } from "./stopwords";
+
+export interface TokenizeOptions {
+  /** `precise` (default), `search` (precise words plus their dictionary sub-words) or `full` (every dictionary word). */
+  mode?: SegmentationMode;
+  /** jieba's HMM for unknown words. Default true. */
+  hmm?: boolean;
+  /** Keep part-of-speech tags (precise mode). Default false, or true when a POS filter is given. */
+  pos?: boolean;
+  /** `default`, `none`, a list of words, or { default, files, words, keep }. */
+  stopwords?: StopwordOption | Iterable<string>;
+  /** Minimum length in characters. Default 1. */
+  minLength?: number;
+  /** Remove punctuation and symbols, full- and half-width. Default true. */
+  removePunctuation?: boolean;
+  /** Remove pure numbers and percentages (2022, 14.67%). Default true. */
+  removeNumbers?: boolean;
+  /** Remove Latin-script words (App, GDP). Default false: they are kept whole. */
+  removeLatin?: boolean;
+  /** Keep only tokens with these POS tags (prefixes: "n" keeps n, ns, nr, nz …). */
+  includePos?: string[];
+  /** Drop tokens with these POS tags (prefixes). */
+  excludePos?: string[];
+  /** More user dictionaries (jieba format) for this and later cuts. */
+  userDictionaries?: string[];
+  /** More words for this and later cuts. */
+  words?: Array<string | WordEntry>;
+}
+
+export interface TokenizedDocument {
+  id: string;
+  meta: DocumentMeta;
+  /** Term ids into `Tokens.vocabulary`, in text order, after filtering. */
+  termIds: Int32Array;
+  /** UTF-16 offset in the document's `text` where each token starts; it ends at start + term length. */
+  starts: Int32Array;
+  /** Tag ids into `Tokens.tags`, when tokenized with `pos`. */
+  tagIds?: Uint16Array;
+  /** Tokens before filtering (white space not counted). */
+  tokensBeforeFiltering: number;
+}
+
+export interface TokenSettings {
+  mode: SegmentationMode;
+  hmm: boolean;
+  pos: boolean;
+  minLength: number;
+  removePunctuation: boolean;
+  removeNumbers: boolean;
+  removeLatin: boolean;
+  stopwordCount: number;
+  includePos?: string[];
+  excludePos?: string[];
+}
+
+export interface Tokens {
+  vocabulary: string[];
+  /** Term → id. */
+  termIndex: Map<string, number>;
+  /** POS tags seen (with `pos`). */
+  tags: string[];
+  documents: TokenizedDocument[];
+  settings: TokenSettings;
+}
+
+/** What tokenize needs of a document: an id, metadata and the cleaned text. */
+export interface TokenizableDocument {
+  id: string;
+  text: string;
+  meta?: DocumentMeta;
+}
+
+const punctuationPattern = /^[\p{P}\p{S}\s]+$/u;
+const numberPattern = /^[-+]?(?:\d+(?:[.,:/]\d+)*|\.\d+)(?:%|‰|％)?$/u;
+const latinPattern = /^[A-Za-z][A-Za-z0-9.'&+-]*$/;
+
+/** Whether a term passes the term-level filters (not POS, which depends on the occurrence). */
+export function termPassesFilters(term: string, settings: TokenSettings, stopwords: ReadonlySet<string>): boolean {
+  if (term.trim() === "") return false;
+  if (settings.removePunctuation && punctuationPattern.test(term)) return false;
+  if (settings.removeNumbers && numberPattern.test(term)) return false;
+  if (settings.removeLatin && latinPattern.test(term)) return false;
+  if (settings.minLength > 1 && [...term].length < settings.minLength) return false;
+  return !stopwords.has(term);
+}
+
+function tagMatches(tagName: string, prefixes: string[]): boolean {
+  return prefixes.some((prefix) => tagName.startsWith(prefix));
+}
+
+export function resolveSettings(options: TokenizeOptions): TokenSettings {
+  const posFilter = options.includePos !== undefined || options.excludePos !== undefined;
+  const mode = options.mode ?? "precise";
+  const pos = options.pos ?? posFilter;
+  if (pos && mode !== "precise") throw new Error(`part-of-speech tags need precise mode, not "${mode}"`);
+  return {
+    mode,
+    hmm: options.hmm ?? true,
+    pos,
+    minLength: options.minLength ?? 1,
+    removePunctuation: options.removePunctuation ?? true,
+    removeNumbers: options.removeNumbers ?? true,
+    removeLatin: options.removeLatin ?? false,
+    stopwordCount: 0,
+    includePos: options.includePos,
+    excludePos: options.excludePos,
+  };
+}
+
+/** Growable Int32 buffer reused across documents, so each document costs one exact-size copy. */
+class IntBuffer {
+  values = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+  take(): Int32Array {
+    const result = this.values.slice(0, this.length);
+    this.length = 0;
+    return result;
+  }
+}
+
+/** Tokens with start offsets for one document's text, in text order. */
+function segmentWithOffsets(text: string, settings: TokenSettings, visit: (word: string, start: number, tagName?: string) => void): void {
+  if (settings.pos) {
+    let offset = 0;
+    for (const { word, tag: tagName } of tag(text)) {
+      const start = text.startsWith(word, offset) ? offset : text.indexOf(word, offset);
+      visit(word, start, tagName);
+      offset = start + word.length;
+    }
+    return;
+  }
+  if (settings.mode === "precise") {
+    let offset = 0;
+    for (const word of cut(text, "precise", settings.hmm)) {
+      visit(word, offset);
+      offset += word.length;
+    }
+    return;
+  }
+  if (settings.mode === "search") {
+    // Search mode = each precise word, preceded by its dictionary sub-words (cut for search on the word alone).
+    let offset = 0;
+    for (const word of cut(text, "precise", settings.hmm)) {
+      if ([...word].length > 2) {
+        const parts = cut(word, "search", settings.hmm).map((part) => ({ part, at: word.indexOf(part) })).filter(({ at }) => at >= 0);
+        parts.sort((left, right) => left.at - right.at || left.part.length - right.part.length);
+        for (const { part, at } of parts) if (part !== word) visit(part, offset + at);
+      }
+      visit(word, offset);
+      offset += word.length;
+    }
+    return;
+  }
+  // Full mode: every dictionary word, in order of start.
+  let cursor = 0;
+  for (const word of cut(text, "full", settings.hmm)) {
+    const start = text.indexOf(word, cursor);
+    if (start < 0) continue;
+    visit(word, start);
+    cursor = start;
+  }
+}
+
+/** A tokenizer that keeps its vocabulary across documents: tokenize uses one per call. */
+export class TokenCollector {
+  readonly vocabulary: string[] = [];
+  readonly termIndex = new Map<string, number>();
+  readonly tags: string[] = [];
+  private readonly tagIndex = new Map<string, number>();
+  /** Term → id, or -1 for a term the filters drop. */
+  private readonly decided = new Map<string, number>();
+  private readonly termIds = new IntBuffer();
+  private readonly starts = new IntBuffer();
+  private readonly tagIds = new IntBuffer();
+
+  constructor(
+    readonly settings: TokenSettings,
+    private readonly stopwords: ReadonlySet<string>,
+  ) {}
+
+  termId(term: string): number {
+    let id = this.decided.get(term);
+    if (id === undefined) {
+      id = termPassesFilters(term, this.settings, this.stopwords) ? this.vocabulary.length : -1;
+      if (id >= 0) {
+        this.vocabulary.push(term);
+        this.termIndex.set(term, id);
+      }
+      this.decided.set(term, id);
+    }
+    return id;
+  }
+
+  private tagId(tagName: string): number {
+    let id = this.tagIndex.get(tagName);
+    if (id === undefined) {
+      id = this.tags.length;
+      this.tags.push(tagName);
+      this.tagIndex.set(tagName, id);
+    }
+    return id;
+  }
+
+  add(document: TokenizableDocument): TokenizedDocument {
+    const { settings } = this;
+    let before = 0;
+    segmentWithOffsets(document.text, settings, (word, start, tagName) => {
+      if (word.trim() === "") return;
+      before++;
+      const id = this.termId(word);
+      if (id < 0) return;
+      if (tagName !== undefined) {
+        if (settings.includePos && !tagMatches(tagName, settings.includePos)) return;
+        if (settings.excludePos && tagMatches(tagName, settings.excludePos)) return;
+        this.tagIds.push(this.tagId(tagName));
+      }
+      this.termIds.push(id);
+      this.starts.push(start);
+    });
+    return {
+      id: document.id,
+      meta: document.meta ?? { encoding: "utf-8", script: "simplified" },
+      termIds: this.termIds.take(),
+      starts: this.starts.take(),
+      ...(settings.pos ? { tagIds: Uint16Array.from(this.tagIds.take()) } : {}),
+      tokensBeforeFiltering: before,
+    };
+  }
+}
+
+function documentsOf(source: Corpus | TokenizableDocument[]): TokenizableDocument[] {
+  return Array.isArray(source) ? source : source.documents;
+}
+
+export function prepareTokenizer(options: TokenizeOptions): TokenCollector {
+  if (options.userDictionaries) addUserDictionary(...options.userDictionaries);
+  if (options.words) addWords(options.words);
+  const settings = resolveSettings(options);
+  const stopwords = resolveStopwords(options.stopwords ?? "default");
+  settings.stopwordCount = stopwords.size;
+  return new TokenCollector(settings, stopwords);
+}
+
+/** Segments every document of a corpus (or a list of { id, text, meta }). */
+export function tokenize(source: Corpus | TokenizableDocument[], options: TokenizeOptions = {}): Tokens {
+  const collector = prepareTokenizer(options);
+  const documents = documentsOf(source).map((document) => collector.add(document));
+  return { vocabulary: collector.vocabulary, termIndex: collector.termIndex, tags: collector.tags, documents, settings: collector.settings };
+}
+
+/** The terms of one tokenized document, as strings. */
+export function documentTerms(tokens: Tokens, document: TokenizedDocument): string[] {
+  return Array.from(document.termIds, (id) => tokens.vocabulary[id]);
+}
+
+/** Total tokens (after filtering) across documents. */
+export function tokenCount(tokens: Tokens): number {
+  return tokens.documents.reduce((sum, document) => sum + document.termIds.length, 0);
+}
