@@ -1,0 +1,164 @@
+// Every formula against values computed by hand on a tiny corpus:
+//   d1 = a b a c, d2 = a d d, d3 = b c   (N = 9 tokens; f(a) = 3, f(b) = f(c) = f(d) = 2)
+import { describe, expect, it } from "vitest";
+import {
+  collocations,
+  chiSquarePValue,
+  dispersion,
+  documentTermMatrix,
+  fitIdf,
+  keyness,
+  loadIdf,
+  matrixCount,
+  ngrams,
+  saveIdf,
+  termFrequency,
+  tfidf,
+} from "../../src";
+import { temporaryFolder } from "../helpers";
+import { tinyTokens } from "./tiny-tokens";
+import * as path from "node:path";
+
+const tokens = tinyTokens({ d1: "a b a c", d2: "a d d", d3: "b c" }, { d1: { region: "north" }, d2: { region: "south" }, d3: { region: "north" } });
+
+describe("termFrequency", () => {
+  it("counts terms, per 10,000 tokens, document frequency and range", () => {
+    expect(termFrequency(tokens)).toEqual([
+      { term: "a", count: 3, per10k: (3 / 9) * 10000, documentFrequency: 2, range: 2 / 3 },
+      { term: "b", count: 2, per10k: (2 / 9) * 10000, documentFrequency: 2, range: 2 / 3 },
+      { term: "c", count: 2, per10k: (2 / 9) * 10000, documentFrequency: 2, range: 2 / 3 },
+      { term: "d", count: 2, per10k: (2 / 9) * 10000, documentFrequency: 1, range: 1 / 3 },
+    ]);
+  });
+  it("counts per metadata group and per document", () => {
+    expect(termFrequency(tokens, { by: "region", top: 1 })).toEqual([
+      { group: "north", term: "a", count: 2, per10k: (2 / 6) * 10000, documentFrequency: 1, range: 1 / 2 },
+      { group: "south", term: "d", count: 2, per10k: (2 / 3) * 10000, documentFrequency: 1, range: 1 },
+    ]);
+    expect(termFrequency(tokens, { by: "document" }).filter((row) => row.group === "d3").map((row) => row.term)).toEqual(["b", "c"]);
+  });
+});
+
+describe("documentTermMatrix", () => {
+  it("stores counts in compressed rows", () => {
+    const matrix = documentTermMatrix(tokens);
+    expect([...matrix.rowStarts]).toEqual([0, 3, 5, 7]);
+    expect([...matrix.columns]).toEqual([0, 1, 2, 0, 3, 1, 2]);
+    expect([...matrix.counts]).toEqual([2, 1, 1, 1, 2, 1, 1]);
+    expect(matrixCount(matrix, "d2", "d")).toBe(2);
+    expect(matrixCount(matrix, "d3", "a")).toBe(0);
+  });
+});
+
+describe("tfidf", () => {
+  it("uses idf = ln((1+N)/(1+df)) + 1 and tf = count / document tokens", () => {
+    const idf = fitIdf(tokens);
+    expect(idf.idf.get("a")).toBeCloseTo(1.2876820724517808, 12);
+    expect(idf.idf.get("d")).toBeCloseTo(1.6931471805599454, 12);
+    const rows = tfidf(tokens, { top: 2 });
+    expect(rows.map((row) => [row.document, row.rank, row.term, row.count])).toEqual([
+      ["d1", 1, "a", 2],
+      ["d1", 2, "b", 1],
+      ["d2", 1, "d", 2],
+      ["d2", 2, "a", 1],
+      ["d3", 1, "b", 1],
+      ["d3", 2, "c", 1],
+    ]);
+    expect(rows[0].tfidf).toBeCloseTo(0.6438410362258904, 12);
+    expect(rows[2].tfidf).toBeCloseTo(1.1287647870399635, 12);
+    expect(rows[3].tfidf).toBeCloseTo(0.42922735748392693, 12);
+  });
+  it("saves and loads an IDF table for reuse", () => {
+    const file = path.join(temporaryFolder(), "corpus.idf");
+    const fitted = fitIdf(tokens);
+    saveIdf(fitted, file);
+    const loaded = loadIdf(file);
+    expect(loaded.idf.get("d")).toBeCloseTo(fitted.idf.get("d")!, 10);
+    expect(loaded.defaultIdf).toBeCloseTo(Math.log(4) + 1, 10);
+    expect(tfidf(tokens, { idf: loaded, top: 1 })[0].tfidf).toBeCloseTo(0.6438410362258904, 10);
+  });
+});
+
+describe("keyness", () => {
+  it("computes G², χ², p-values and log ratio for target d1 against the rest", () => {
+    const rows = keyness(tokens, { target: ["d1"] });
+    const a = rows.find((row) => row.term === "a")!;
+    expect(a.direction).toBe("positive");
+    expect([a.targetCount, a.referenceCount]).toEqual([2, 1]);
+    expect(a.logLikelihood).toBeCloseTo(0.6002091849006761, 10);
+    expect(a.chiSquare).toBeCloseTo(0.9, 10);
+    expect(a.chiSquareP).toBeCloseTo(0.3427817111479114, 6);
+    expect(a.logLikelihoodP).toBeCloseTo(0.438498223696215, 6);
+    expect(a.logRatio).toBeCloseTo(1.3219280948873624, 10);
+    const d = rows.find((row) => row.term === "d")!;
+    expect(d.direction).toBe("negative");
+    expect(d.logLikelihood).toBeCloseTo(2.351146659608476, 10);
+    expect(d.logRatio).toBeCloseTo(-1.6780719051126376, 10); // zero count taken as 0.5
+    // Positive terms first, then negative, each by G².
+    expect(rows.map((row) => row.direction)).toEqual(["positive", "positive", "positive", "negative"]);
+  });
+  it("selects target and reference by metadata and names bad selections", () => {
+    const rows = keyness(tokens, { target: { field: "region", value: "south" } });
+    expect(rows[0]).toMatchObject({ term: "d", direction: "positive", targetCount: 2, referenceCount: 0 });
+    expect(() => keyness(tokens, { target: ["nope"] })).toThrow('target: no document with id "nope"');
+    expect(() => keyness(tokens, { target: ["d1", "d2", "d3"] })).toThrow("the reference selects no document");
+  });
+  it("gives χ² p-values of the one-degree-of-freedom distribution", () => {
+    expect(chiSquarePValue(3.841458820694124)).toBeCloseTo(0.05, 6);
+    expect(chiSquarePValue(6.634896601021214)).toBeCloseTo(0.01, 6);
+    expect(chiSquarePValue(0)).toBe(1);
+  });
+});
+
+describe("collocations", () => {
+  it("measures a bigram (window 1) by PMI, G², t-score and Dice", () => {
+    const rows = collocations(tokens, { window: 1, minCount: 1 });
+    const ab = rows.find((row) => row.term1 === "a" && row.term2 === "b")!;
+    expect(ab.count).toBe(1);
+    expect(ab.expected).toBeCloseTo(0.6666666666666666, 12);
+    expect(ab.pmi).toBeCloseTo(0.5849625007211562, 12);
+    expect(ab.logLikelihood).toBeCloseTo(0.3088920668732478, 10);
+    expect(ab.tScore).toBeCloseTo(0.33333333333333337, 12);
+    expect(ab.dice).toBeCloseTo(0.4, 12);
+    expect(rows.map((row) => `${row.term1}${row.term2}`).sort()).toEqual(["ab", "ac", "ad", "ba", "bc", "dd"]);
+  });
+  it("finds the collocates of a node on both sides", () => {
+    const rows = collocations(tokens, { window: 2, minCount: 1, node: "c", sortBy: "count" });
+    // c stands last in d1 (a b a c: b and a within two tokens to its left) and in d3 (b c).
+    expect(rows.map((row) => [row.term2, row.count, row.left, row.right])).toEqual([
+      ["b", 2, 2, 0],
+      ["a", 1, 1, 0],
+    ]);
+  });
+});
+
+describe("ngrams", () => {
+  it("counts runs of adjacent tokens and does not bridge a removed token", () => {
+    const gapped = tinyTokens({ x: "a b | a b", y: "a b c" });
+    expect(ngrams(gapped, { n: 2, minCount: 1 })).toEqual([
+      { ngram: "a b", terms: ["a", "b"], count: 3, documentFrequency: 2 },
+      { ngram: "b c", terms: ["b", "c"], count: 1, documentFrequency: 1 },
+    ]);
+    expect(ngrams(gapped, { n: 2, minCount: 1, acrossRemoved: true }).map((row) => row.ngram)).toEqual(["a b", "b a", "b c"]);
+    expect(ngrams(gapped, { n: 3, minCount: 1, separator: "" }).map((row) => row.ngram)).toEqual(["abc"]);
+  });
+});
+
+describe("dispersion", () => {
+  it("computes Gries' DP, DPnorm and Juilland's D over documents", () => {
+    const { measures, positions } = dispersion(tokens, ["a"]);
+    expect(measures[0].count).toBe(3);
+    expect(measures[0].dp).toBeCloseTo(0.2222222222222222, 12);
+    expect(measures[0].dpNorm).toBeCloseTo(0.2857142857142857, 12);
+    expect(measures[0].juillandD).toBeCloseTo(0.47084973778708183, 12);
+    expect(positions.map((row) => [row.document, row.position, row.relativePosition])).toEqual([
+      ["d1", 0, 0],
+      ["d1", 2, 0.5],
+      ["d2", 0, 0],
+    ]);
+  });
+  it("gives DP 0 for a term spread exactly as the documents' sizes", () => {
+    const even = tinyTokens({ x: "t u", y: "t u" });
+    expect(dispersion(even, ["t"]).measures[0]).toMatchObject({ dp: 0, dpNorm: 0, juillandD: 1 });
+  });
+});
