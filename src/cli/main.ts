@@ -3,9 +3,10 @@
 // 0 success, 1 the work failed (named on stderr), 2 the command line was wrong.
 import { parseArguments, UsageError } from "./arguments";
 import { checkOptions, type Command, type Output } from "./command";
+import { collocationsCommand, frequencyCommand, keynessCommand, keywordsCommand, kwicCommand, ngramsCommand } from "./analysis-commands";
 import { corpusCommand } from "./corpus-command";
 
-export const commands: Command[] = [corpusCommand];
+export const commands: Command[] = [corpusCommand, frequencyCommand, keywordsCommand, kwicCommand, keynessCommand, collocationsCommand, ngramsCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

@@ -1,0 +1,160 @@
+// `wenxi freq|keywords|kwic|keyness|collocations|ngrams [source]`: the analyses of the library,
+// with the same field names in JSON and CSV as its result rows.
+import { defaultCorpusSource, loadCorpus } from "../corpus/load";
+import type { Corpus } from "../corpus/types";
+import { collocations, type CollocationMeasure } from "../stats/collocations";
+import { termFrequency } from "../stats/frequency";
+import { keyness } from "../stats/keyness";
+import { keywords, type KeywordMethod } from "../stats/keywords";
+import { kwic } from "../stats/kwic";
+import { ngrams } from "../stats/ngrams";
+import type { DocumentSelector } from "../stats/select";
+import { tokenize, type TokenizeOptions } from "../text/tokenize";
+import { UsageError, type ParsedArguments } from "./arguments";
+import { formatFlags, numberOption, stringOption, writeRows, type Command, type Output } from "./command";
+import { corpusLoadFlagOptions, corpusLoadValueOptions, loadOptionsFrom } from "./corpus-command";
+import type { Row } from "./output";
+
+const tokenizeValueOptions = ["stopwords", "min-length", "userdict", "mode"];
+const tokenizeFlagOptions = ["keep-numbers", "keep-punctuation", "no-latin"];
+
+function list(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(",").map((item) => item.trim()).filter((item) => item !== "");
+}
+
+function tokenizeOptionsFrom(parsed: ParsedArguments): TokenizeOptions {
+  const stopwords = stringOption(parsed, "stopwords");
+  const mode = stringOption(parsed, "mode");
+  if (mode !== undefined && !["precise", "search", "full"].includes(mode)) throw new UsageError(`--mode is precise, search or full, not "${mode}"`);
+  return {
+    mode: mode as TokenizeOptions["mode"],
+    stopwords: stopwords === undefined || stopwords === "default" ? "default" : stopwords === "none" ? "none" : { files: list(stopwords) },
+    minLength: numberOption(parsed, "min-length", 1),
+    userDictionaries: list(stringOption(parsed, "userdict")),
+    removeNumbers: !parsed.options.has("keep-numbers"),
+    removePunctuation: !parsed.options.has("keep-punctuation"),
+    removeLatin: parsed.options.has("no-latin"),
+  };
+}
+
+async function loadFrom(parsed: ParsedArguments, output: Output): Promise<Corpus | undefined> {
+  const source = parsed.positionals[0] ?? defaultCorpusSource;
+  const corpus = await loadCorpus(source, { ...loadOptionsFrom(parsed), strict: false });
+  for (const error of corpus.errors) output.stderr(`wenxi: skipped ${error.path}${error.line ? `:${error.line}` : ""}: ${error.reason}\n`);
+  if (parsed.options.has("strict") && corpus.errors.length > 0) return undefined;
+  if (corpus.documents.length === 0) {
+    output.stderr(`wenxi: no document could be loaded from ${source}\n`);
+    return undefined;
+  }
+  return corpus;
+}
+
+/** `a,b,c` → document ids; `field=value[,value]` → documents whose metadata field has a value. */
+export function parseSelector(text: string): DocumentSelector {
+  const equals = text.indexOf("=");
+  if (equals > 0) return { field: text.slice(0, equals), value: list(text.slice(equals + 1)) ?? [] };
+  return list(text) ?? [];
+}
+
+function analysisCommand(
+  name: string,
+  summary: string,
+  extraUsage: string,
+  valueOptions: string[],
+  flagOptions: string[],
+  analyse: (corpus: Corpus, parsed: ParsedArguments) => Row[],
+): Command {
+  return {
+    name,
+    summary,
+    usage: `wenxi ${name} [source=${defaultCorpusSource}] ${extraUsage} [--top N] [--json|--csv] [--stopwords default|none|FILE,…] [--min-length N] [--userdict FILE,…] [--mode precise|search|full] [--keep-numbers] [--keep-punctuation] [--no-latin] [corpus options: wenxi corpus --help]`,
+    valueOptions: [...valueOptions, "top", ...tokenizeValueOptions, ...corpusLoadValueOptions],
+    flagOptions: [...flagOptions, ...formatFlags, ...tokenizeFlagOptions, ...corpusLoadFlagOptions],
+    async run(parsed, output) {
+      const corpus = await loadFrom(parsed, output);
+      if (!corpus) return 1;
+      writeRows(parsed, output, analyse(corpus, parsed));
+      return 0;
+    },
+  };
+}
+
+function required(parsed: ParsedArguments, name: string, command: string): string {
+  const value = stringOption(parsed, name);
+  if (value === undefined || value.trim() === "") throw new UsageError(`${command} needs --${name}`);
+  return value;
+}
+
+const top = (parsed: ParsedArguments, fallback: number) => numberOption(parsed, "top", fallback);
+const rows = <T extends object>(items: T[]): Row[] => items.map((item) => ({ ...item }) as unknown as Row);
+
+export const frequencyCommand = analysisCommand("freq", "term frequencies, overall or --by document or a metadata field", "[--by document|FIELD]", ["by"], [], (corpus, parsed) =>
+  rows(termFrequency(tokenize(corpus, tokenizeOptionsFrom(parsed)), { by: stringOption(parsed, "by"), top: top(parsed, 20) })),
+);
+
+export const keywordsCommand = analysisCommand(
+  "keywords",
+  "keywords per document by tfidf (corpus-fitted), jieba-tfidf or textrank",
+  "[--method tfidf|jieba-tfidf|textrank] [--pos n,v,…]",
+  ["method", "pos"],
+  [],
+  (corpus, parsed) => {
+    const method = (stringOption(parsed, "method") ?? "tfidf") as KeywordMethod;
+    if (!["tfidf", "jieba-tfidf", "textrank"].includes(method)) throw new UsageError(`--method is tfidf, jieba-tfidf or textrank, not "${method}"`);
+    return rows(keywords(corpus, { method, top: top(parsed, 10), pos: list(stringOption(parsed, "pos")), tokenize: tokenizeOptionsFrom(parsed) }));
+  },
+);
+
+export const kwicCommand = analysisCommand("kwic", "concordance of a term, in the original script", "--term TERM [--window CHARS]", ["term", "window"], [], (corpus, parsed) => {
+  const term = required(parsed, "term", "kwic");
+  const result = kwic(corpus, tokenize(corpus, tokenizeOptionsFrom(parsed)), term, { window: numberOption(parsed, "window", 20) });
+  const limit = stringOption(parsed, "top") === undefined ? undefined : top(parsed, 0);
+  return rows(limit === undefined ? result : result.slice(0, limit));
+});
+
+export const keynessCommand = analysisCommand(
+  "keyness",
+  "key terms of a target against a reference (G², χ², log ratio)",
+  "--target ID,…|FIELD=VALUE [--reference ID,…|FIELD=VALUE] [--min-count N]",
+  ["target", "reference", "min-count"],
+  [],
+  (corpus, parsed) => {
+    const target = parseSelector(required(parsed, "target", "keyness"));
+    const reference = stringOption(parsed, "reference");
+    return rows(
+      keyness(tokenize(corpus, tokenizeOptionsFrom(parsed)), {
+        target,
+        reference: reference === undefined ? undefined : parseSelector(reference),
+        top: top(parsed, 20),
+        minCount: numberOption(parsed, "min-count", 1),
+      }),
+    );
+  },
+);
+
+export const collocationsCommand = analysisCommand(
+  "collocations",
+  "word pairs within a window by PMI, G², t-score, Dice (optionally around --term)",
+  "[--term NODE] [--window N] [--min-count N] [--sort logLikelihood|pmi|tScore|dice|count]",
+  ["term", "window", "min-count", "sort"],
+  [],
+  (corpus, parsed) => {
+    const sortBy = (stringOption(parsed, "sort") ?? "logLikelihood") as CollocationMeasure | "count";
+    if (!["logLikelihood", "pmi", "tScore", "dice", "count"].includes(sortBy)) throw new UsageError(`--sort is logLikelihood, pmi, tScore, dice or count, not "${sortBy}"`);
+    return rows(
+      collocations(tokenize(corpus, tokenizeOptionsFrom(parsed)), {
+        node: stringOption(parsed, "term"),
+        window: numberOption(parsed, "window", 5),
+        minCount: numberOption(parsed, "min-count", 2),
+        sortBy,
+        top: top(parsed, 20),
+      }),
+    );
+  },
+);
+
+export const ngramsCommand = analysisCommand("ngrams", "runs of n adjacent tokens", "[--n N] [--min-count N]", ["n", "min-count"], [], (corpus, parsed) =>
+  rows(ngrams(tokenize(corpus, tokenizeOptionsFrom(parsed)), { n: numberOption(parsed, "n", 2), minCount: numberOption(parsed, "min-count", 2), top: top(parsed, 20) })).map(
+    ({ terms: _terms, ...row }) => row,
+  ),
+);

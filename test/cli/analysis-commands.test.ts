@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { parseSelector } from "../../src/cli/analysis-commands";
+import { runCli } from "../../src/cli/main";
+
+async function json(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli([...argv, "--json"], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, rows: code === 0 ? JSON.parse(stdout) : [], stderr };
+}
+
+describe("analysis commands on the seed corpus", () => {
+  it("freq: the library's rows and field names", async () => {
+    const { code, rows } = await json("freq", "--top", "3");
+    expect(code).toBe(0);
+    expect(rows.map((row: { term: string; count: number }) => [row.term, row.count])).toEqual([["公安", 97], ["工作", 65], ["公安机关", 64]]);
+    expect(Object.keys(rows[0])).toEqual(["term", "count", "per10k", "documentFrequency", "range"]);
+  });
+  it("freq --by a metadata field", async () => {
+    const { rows } = await json("freq", "--by", "source", "--top", "1");
+    expect(rows.map((row: { group: string; term: string }) => [row.group, row.term])).toEqual([
+      ["", "兵团"], ["人民公安报", "新疆"], ["人民网-云南频道", "公安"], ["新乡日报", "公安"], ["自治区公安厅", "全区"],
+    ]);
+  });
+  it("keywords by each method", async () => {
+    for (const method of ["tfidf", "jieba-tfidf", "textrank"]) {
+      const { rows } = await json("keywords", "--method", method, "--top", "1");
+      expect(rows.map((row: { term: string }) => row.term)[1], method).toBe("兵团");
+    }
+  });
+  it("kwic, keyness and collocations", async () => {
+    expect((await json("kwic", "--term", "枫桥经验")).rows).toHaveLength(4);
+    const keyness = (await json("keyness", "--target", "001_9b22334ce759c9d2", "--top", "1")).rows;
+    expect(keyness.map((row: { term: string; direction: string }) => [row.term, row.direction])).toEqual([["兵团", "positive"], ["全区", "negative"]]);
+    const collocates = (await json("collocations", "--term", "电信网络诈骗", "--top", "1")).rows;
+    expect(collocates[0]).toMatchObject({ term1: "电信网络诈骗", term2: "打击", count: 6 });
+    expect((await json("ngrams", "--top", "1")).rows).toEqual([{ ngram: "公安 工作", count: 24, documentFrequency: 4 }]);
+  });
+  it("names missing or wrong options with exit code 2", async () => {
+    expect((await json("kwic")).stderr).toContain("kwic needs --term");
+    expect((await json("keyness", "--target", "nope")).stderr).toContain('no document with id "nope"');
+    expect((await json("collocations", "--sort", "bogus")).code).toBe(2);
+  });
+});
+
+describe("parseSelector", () => {
+  it("reads ids or field=value lists", () => {
+    expect(parseSelector("a, b")).toEqual(["a", "b"]);
+    expect(parseSelector("source=人民网,新乡日报")).toEqual({ field: "source", value: ["人民网", "新乡日报"] });
+  });
+});
