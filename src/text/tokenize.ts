@@ -189,7 +189,7 @@ export class TokenCollector {
 
   constructor(
     readonly settings: TokenSettings,
-    private readonly stopwords: ReadonlySet<string>,
+    readonly stopwords: ReadonlySet<string>,
   ) {}
 
   termId(term: string): number {
@@ -259,7 +259,39 @@ export function prepareTokenizer(options: TokenizeOptions): TokenCollector {
 export function tokenize(source: Corpus | TokenizableDocument[], options: TokenizeOptions = {}): Tokens {
   const collector = prepareTokenizer(options);
   const documents = documentsOf(source).map((document) => collector.add(document));
-  return { vocabulary: collector.vocabulary, termIndex: collector.termIndex, tags: collector.tags, documents, settings: collector.settings };
+  return renumberByFirstOccurrence({ vocabulary: collector.vocabulary, termIndex: collector.termIndex, tags: collector.tags, documents, settings: collector.settings });
+}
+
+/**
+ * Renumbers vocabulary and tags by first kept occurrence in document order, so that the same
+ * documents give the same ids however they were segmented (one thread or many), and the
+ * vocabulary holds only terms that occur.
+ */
+export function renumberByFirstOccurrence(tokens: Tokens): Tokens {
+  const termOrder = new Int32Array(tokens.vocabulary.length).fill(-1);
+  const vocabulary: string[] = [];
+  const tagOrder = new Int32Array(tokens.tags.length).fill(-1);
+  const tags: string[] = [];
+  for (const document of tokens.documents) {
+    const { termIds, tagIds } = document;
+    for (let position = 0; position < termIds.length; position++) {
+      const old = termIds[position];
+      if (termOrder[old] < 0) {
+        termOrder[old] = vocabulary.length;
+        vocabulary.push(tokens.vocabulary[old]);
+      }
+      termIds[position] = termOrder[old];
+      if (tagIds) {
+        const oldTag = tagIds[position];
+        if (tagOrder[oldTag] < 0) {
+          tagOrder[oldTag] = tags.length;
+          tags.push(tokens.tags[oldTag]);
+        }
+        tagIds[position] = tagOrder[oldTag];
+      }
+    }
+  }
+  return { ...tokens, vocabulary, termIndex: new Map(vocabulary.map((term, id) => [term, id])), tags };
 }
 
 /** The terms of one tokenized document, as strings. */

@@ -1,0 +1,29 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { closeSegmenterPool, loadCorpus, tokenize, tokenizeParallel, type Tokens } from "../../src";
+
+afterAll(() => closeSegmenterPool());
+
+const plain = (tokens: Tokens) => ({
+  vocabulary: tokens.vocabulary,
+  tags: tokens.tags,
+  documents: tokens.documents.map((document) => ({
+    id: document.id,
+    termIds: [...document.termIds],
+    starts: [...document.starts],
+    tagIds: document.tagIds ? [...document.tagIds] : undefined,
+    before: document.tokensBeforeFiltering,
+  })),
+});
+
+describe("tokenizeParallel", () => {
+  it("gives exactly what tokenize gives, in small batches over two workers, call after call", async () => {
+    const corpus = await loadCorpus("data/corpus");
+    for (const options of [{}, { includePos: ["n"] }, { stopwords: "none" as const, minLength: 2 }, {}]) {
+      const parallel = await tokenizeParallel(corpus, { ...options, workers: 2, batchCharacters: 2000 });
+      expect(plain(parallel)).toEqual(plain(tokenize(corpus, options)));
+    }
+  });
+  it("handles an empty list", async () => {
+    expect((await tokenizeParallel([])).documents).toEqual([]);
+  });
+});
