@@ -1,7 +1,8 @@
-// tokenize on all cores: a fixed pool of worker threads, one per core, started once per process
-// and kept (each holds its own ~250 MB nodejieba dictionary that nodejieba never frees, so a
-// worker per task would leak). Results are identical to tokenize(): the vocabulary is renumbered
-// by first occurrence in document order at the end.
+// tokenize on all cores: the main thread segments alongside a fixed pool of worker threads (one
+// per further core), started once per process and kept, since each holds its own ~250 MB
+// nodejieba dictionary that nodejieba never frees (a worker per task would leak). Workers load
+// cut-only dictionaries and keep two batches in flight. The result is identical to tokenize():
+// the vocabulary is renumbered by first occurrence in document order at the end.
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -17,22 +18,23 @@ function workerScript(): string {
 
 interface PoolWorker {
   worker: Worker;
-  /** Local term id → global id (-1 until known). */
+  /** Local term id → global id, for the current session. */
   termMap: number[];
   tagMap: number[];
-  busy: boolean;
+  /** Batches sent and not yet answered. */
+  inFlight: number;
 }
 
 let pool: PoolWorker[] | undefined;
 let sessions = 0;
 
-/** The process's worker pool, started on first use with `size` workers (default: one per core). */
+/** The process's worker pool, started on first use with `size` workers. */
 function segmenterPool(size: number): PoolWorker[] {
   if (pool) return pool;
   pool = Array.from({ length: size }, () => {
     const worker = new Worker(workerScript());
     worker.unref(); // an idle pool never keeps the process alive
-    return { worker, termMap: [], tagMap: [], busy: false };
+    return { worker, termMap: [], tagMap: [], inFlight: 0 };
   });
   return pool;
 }
@@ -45,28 +47,27 @@ export async function closeSegmenterPool(): Promise<void> {
 }
 
 export interface ParallelOptions extends TokenizeOptions {
-  /** Workers in the pool when it starts. Default: available cores. */
+  /** Worker threads besides the main thread when the pool starts. Default: cores − 1 (at least 1). */
   workers?: number;
-  /** Characters of text per batch sent to a worker. Default 1,000,000. */
+  /** Characters of text per batch. Default 500,000. */
   batchCharacters?: number;
 }
+
+const inFlightPerWorker = 2;
 
 export async function tokenizeParallel(source: Corpus | TokenizableDocument[], options: ParallelOptions = {}): Promise<Tokens> {
   const documents = Array.isArray(source) ? source : source.documents;
   const main = prepareTokenizer(options);
-  const setup = {
-    userDictionaries: userDictionaries(),
-    words: insertedWords().map((word) => ({ word })),
-    settings: main.settings,
-    stopwords: [...main.stopwords],
-  };
-  const workers = segmenterPool(Math.max(1, options.workers ?? availableParallelism()));
+  const setup = { userDictionaries: userDictionaries(), words: insertedWords().map((word) => ({ word })), settings: main.settings, stopwords: [...main.stopwords] };
+  const workers = segmenterPool(Math.max(1, options.workers ?? availableParallelism() - 1));
   const session = sessions++;
   for (const member of workers) {
     member.termMap = [];
     member.tagMap = [];
+    member.inFlight = 0;
   }
-  const batchCharacters = options.batchCharacters ?? 1_000_000;
+
+  const batchCharacters = options.batchCharacters ?? 500_000;
   const batches: number[][] = [];
   let current: number[] = [];
   let size = 0;
@@ -81,86 +82,76 @@ export async function tokenizeParallel(source: Corpus | TokenizableDocument[], o
   });
   if (current.length > 0) batches.push(current);
 
-  // Global ids in order of arrival; renumbered by first occurrence at the end.
-  const vocabulary: string[] = [];
-  const termIndex = new Map<string, number>();
-  const tags: string[] = [];
-  const tagIndex = new Map<string, number>();
   const results: TokenizedDocument[] = new Array(documents.length);
+  let next = 0;
+  let failure: Error | undefined;
+  let outstanding = 0;
+  let wake: (() => void) | undefined;
+  const settle = () => wake?.();
 
-  await new Promise<void>((resolve, reject) => {
-    let next = 0;
-    let running = 0;
-    let failed = false;
-    const dispatch = (member: PoolWorker) => {
-      if (failed) return;
-      if (next >= batches.length) {
-        if (running === 0) resolve();
-        return;
-      }
+  const send = (member: PoolWorker) => {
+    while (!failure && next < batches.length) {
+      if (member.inFlight >= inFlightPerWorker) return;
       const job = next++;
-      const batch = batches[job];
-      member.busy = true;
-      running++;
-      const onMessage = (response: WorkerResponse) => {
-        if (response.job !== job) return;
-        member.worker.off("message", onMessage);
-        member.worker.off("error", onError);
-        member.busy = false;
-        running--;
-        if (response.error) {
-          failed = true;
-          reject(new Error(`segmenter worker failed: ${response.error}`));
-          return;
-        }
-        for (const term of response.newTerms) {
-          let id = termIndex.get(term);
-          if (id === undefined) {
-            id = vocabulary.length;
-            vocabulary.push(term);
-            termIndex.set(term, id);
-          }
-          member.termMap.push(id);
-        }
-        for (const tagName of response.newTags) {
-          let id = tagIndex.get(tagName);
-          if (id === undefined) {
-            id = tags.length;
-            tags.push(tagName);
-            tagIndex.set(tagName, id);
-          }
-          member.tagMap.push(id);
-        }
+      member.inFlight++;
+      outstanding++;
+      const request: WorkerRequest = { session, job, setup, texts: batches[job].map((index) => documents[index].text) };
+      member.worker.postMessage(request);
+    }
+  };
+
+  const listeners = workers.map((member) => {
+    const onMessage = (response: WorkerResponse) => {
+      member.inFlight--;
+      outstanding--;
+      if (response.error) failure ??= new Error(`segmenter worker failed: ${response.error}`);
+      else {
+        // Worker vocabularies are local: each new term gets its id in the main collector's vocabulary.
+        for (const term of response.newTerms) member.termMap.push(main.termId(term));
+        for (const tagName of response.newTags) member.tagMap.push(main.tagId(tagName));
         response.documents.forEach((result, index) => {
-          const documentIndex = batch[index];
-          const termIds = result.termIds;
+          const documentIndex = batches[response.job][index];
+          const { termIds } = result;
           for (let position = 0; position < termIds.length; position++) termIds[position] = member.termMap[termIds[position]];
-          const tagIds = result.tagIds;
-          if (tagIds) for (let position = 0; position < tagIds.length; position++) tagIds[position] = member.tagMap[tagIds[position]];
+          if (result.tagIds) for (let position = 0; position < result.tagIds.length; position++) result.tagIds[position] = member.tagMap[result.tagIds[position]];
           const document = documents[documentIndex];
           results[documentIndex] = {
             id: document.id,
             meta: document.meta ?? { encoding: "utf-8", script: "simplified" },
             termIds,
             starts: result.starts,
-            ...(tagIds ? { tagIds } : {}),
+            ...(result.tagIds ? { tagIds: result.tagIds } : {}),
             tokensBeforeFiltering: result.tokensBeforeFiltering,
           };
         });
-        dispatch(member);
-      };
-      const onError = (error: Error) => {
-        failed = true;
-        reject(error);
-      };
-      member.worker.on("message", onMessage);
-      member.worker.on("error", onError);
-      const request: WorkerRequest = { session, job, setup, texts: batch.map((index) => documents[index].text) };
-      member.worker.postMessage(request);
+        send(member);
+      }
+      settle();
     };
-    if (batches.length === 0) resolve();
-    for (const member of workers) dispatch(member);
+    const onError = (error: Error) => {
+      failure ??= error;
+      settle();
+    };
+    member.worker.on("message", onMessage);
+    member.worker.on("error", onError);
+    return { member, onMessage, onError };
   });
 
-  return renumberByFirstOccurrence({ vocabulary, termIndex, tags, documents: results, settings: main.settings });
+  try {
+    for (const member of workers) send(member);
+    // The main thread takes batches too, yielding between them so worker replies are handled.
+    while (!failure && next < batches.length) {
+      const job = next++;
+      for (const index of batches[job]) results[index] = main.add(documents[index]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    while (!failure && outstanding > 0) await new Promise<void>((resolve) => (wake = resolve));
+  } finally {
+    for (const { member, onMessage, onError } of listeners) {
+      member.worker.off("message", onMessage);
+      member.worker.off("error", onError);
+    }
+  }
+  if (failure) throw failure;
+  return renumberByFirstOccurrence({ vocabulary: main.vocabulary, termIndex: main.termIndex, tags: main.tags, documents: results, settings: main.settings });
 }

@@ -1,7 +1,7 @@
 // A segmenter worker thread: keeps its own nodejieba (and dictionary) for life, and a local
 // vocabulary; answers each batch of texts with typed arrays of local term ids and offsets.
 import { parentPort } from "node:worker_threads";
-import { addUserDictionary, addWords, insertedWords } from "./segmenter";
+import { addUserDictionary, addWords, ensureSegmenterLoaded, insertedWords } from "./segmenter";
 import { TokenCollector } from "./tokenize";
 import type { WorkerRequest, WorkerResponse } from "./worker-protocol";
 
@@ -14,6 +14,7 @@ parentPort?.on("message", (request: WorkerRequest) => {
   try {
     const { setup } = request;
     addUserDictionary(...setup.userDictionaries);
+    ensureSegmenterLoaded({ cutOnly: true });
     const known = new Set(insertedWords());
     addWords(setup.words.filter((entry) => !known.has(entry.word)));
     if (!collector || request.session !== session) {

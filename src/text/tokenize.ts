@@ -192,10 +192,12 @@ export class TokenCollector {
     readonly stopwords: ReadonlySet<string>,
   ) {}
 
+  /** The vocabulary id of a term; -1 when the filters drop it, -2 for white space (not a token at all). */
   termId(term: string): number {
     let id = this.decided.get(term);
     if (id === undefined) {
-      id = termPassesFilters(term, this.settings, this.stopwords) ? this.vocabulary.length : -1;
+      if (term.trim() === "") id = -2;
+      else id = termPassesFilters(term, this.settings, this.stopwords) ? this.vocabulary.length : -1;
       if (id >= 0) {
         this.vocabulary.push(term);
         this.termIndex.set(term, id);
@@ -205,7 +207,7 @@ export class TokenCollector {
     return id;
   }
 
-  private tagId(tagName: string): number {
+  tagId(tagName: string): number {
     let id = this.tagIndex.get(tagName);
     if (id === undefined) {
       id = this.tags.length;
@@ -218,19 +220,38 @@ export class TokenCollector {
   add(document: TokenizableDocument): TokenizedDocument {
     const { settings } = this;
     let before = 0;
-    segmentWithOffsets(document.text, settings, (word, start, tagName) => {
-      if (word.trim() === "") return;
-      before++;
-      const id = this.termId(word);
-      if (id < 0) return;
-      if (tagName !== undefined) {
-        if (settings.includePos && !tagMatches(tagName, settings.includePos)) return;
-        if (settings.excludePos && tagMatches(tagName, settings.excludePos)) return;
-        this.tagIds.push(this.tagId(tagName));
+    if (settings.mode === "precise" && !settings.pos) {
+      // The hot path, kept as one tight loop: precise tokens concatenate back to the text, so a
+      // token's start is the running sum of lengths.
+      const words = cut(document.text, "precise", settings.hmm);
+      const decided = this.decided;
+      let offset = 0;
+      for (let index = 0; index < words.length; index++) {
+        const word = words[index];
+        let id = decided.get(word);
+        if (id === undefined) id = this.termId(word);
+        if (id >= 0) {
+          this.termIds.push(id);
+          this.starts.push(offset);
+        }
+        if (id !== -2) before++;
+        offset += word.length;
       }
-      this.termIds.push(id);
-      this.starts.push(start);
-    });
+    } else {
+      segmentWithOffsets(document.text, settings, (word, start, tagName) => {
+        const id = this.termId(word);
+        if (id === -2) return;
+        before++;
+        if (id < 0) return;
+        if (tagName !== undefined) {
+          if (settings.includePos && !tagMatches(tagName, settings.includePos)) return;
+          if (settings.excludePos && tagMatches(tagName, settings.excludePos)) return;
+          this.tagIds.push(this.tagId(tagName));
+        }
+        this.termIds.push(id);
+        this.starts.push(start);
+      });
+    }
     return {
       id: document.id,
       meta: document.meta ?? { encoding: "utf-8", script: "simplified" },
