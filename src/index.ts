@@ -3,3 +3,4 @@
 export * from "./corpus";
 export * from "./text";
 export * from "./stats";
+export * from "./charts";

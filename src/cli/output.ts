@@ -1,23 +1,10 @@
 // Writing result rows for a terminal: aligned tables that count CJK characters as two columns,
 // CSV (RFC 4180) and JSON arrays with the library's field names.
+import { displayWidth } from "../text/width";
+
+export { displayWidth };
 
 export type Row = Record<string, string | number | boolean | null | undefined>;
-
-/** Columns a character takes in a terminal: East Asian wide and full-width forms take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const character of text) {
-    const code = character.codePointAt(0) ?? 0;
-    if (code < 0x20 || (code >= 0x300 && code <= 0x36f)) continue;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0x303e) || (code >= 0x3041 && code <= 0x33ff) ||
-      (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xa000 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x20000 && code <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
 
 function cellText(value: Row[string]): string {
   if (value === null || value === undefined) return "";

@@ -31,6 +31,8 @@ export interface DispersionMeasure {
 export interface DispersionResult {
   positions: DispersionPosition[];
   measures: DispersionMeasure[];
+  /** Each document's size in tokens, in corpus order (for plotting positions along the corpus). */
+  documents: Array<{ document: string; tokens: number }>;
 }
 
 export function dispersionMeasures(frequencies: number[], sizes: number[]): { dp: number; dpNorm: number; juillandD: number | null } {
@@ -72,5 +74,5 @@ export function dispersion(tokens: Tokens, terms: string[]): DispersionResult {
     measures.push({ term, count, documentFrequency: frequencies.filter((value) => value > 0).length, ...dispersionMeasures(frequencies, sizes) });
   }
   positions.sort((left, right) => compareText(left.term, right.term) || compareText(left.document, right.document) || left.position - right.position);
-  return { positions, measures };
+  return { positions, measures, documents: tokens.documents.map((document) => ({ document: document.id, tokens: document.termIds.length })) };
 }

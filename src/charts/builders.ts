@@ -1,0 +1,372 @@
+// Chart builders: an analysis result in, a Vega-Lite v5 spec out (data inlined), one builder per
+// analysis. No rendering and no Jupyter here: a chart is plain JSON (see render.ts, display.ts).
+import type { CollocationMeasure, CollocationRow } from "../stats/collocations";
+import type { DispersionResult } from "../stats/dispersion";
+import type { TermFrequencyRow } from "../stats/frequency";
+import type { KeynessRow } from "../stats/keyness";
+import { compareText, descending } from "../stats/order";
+import type { TfidfRow } from "../stats/tfidf";
+import { layoutCloud } from "./cloud-layout";
+import { baseSpec, labelExtent, rowsOf, theme, type VegaLiteSpec } from "./theme";
+
+type Rows<T> = T[] | { toJSON: (...args: unknown[]) => unknown };
+
+export interface TopTermsOptions {
+  top?: number;
+  /** `count` (default) or `per10k`. */
+  measure?: "count" | "per10k";
+  title?: string;
+}
+
+const format = (measure: string) => (measure === "count" ? "d" : ".1f");
+
+/** Horizontal bars of the top terms, largest first, with the value at the end of each bar. */
+export function topTermsChart(input: Rows<TermFrequencyRow>, options: TopTermsOptions = {}): VegaLiteSpec {
+  const measure = options.measure ?? "count";
+  const rows = [...rowsOf(input)]
+    .sort((left, right) => descending(left[measure], right[measure]) || compareText(left.term, right.term))
+    .slice(0, options.top ?? 20);
+  const terms = rows.map((row) => row.term);
+  const measureTitle = measure === "count" ? "出现次数 count" : "每万词 per 10,000 tokens";
+  return baseSpec(options.title ?? `高频词 Top ${rows.length} terms`, rows, {
+    width: theme.width,
+    padding: { left: 5, top: 5, bottom: 5, right: 30 },
+    height: { step: theme.bandHeight },
+    encoding: {
+      y: { field: "term", type: "nominal", sort: terms, title: "词语 term", axis: { minExtent: labelExtent(terms) } },
+      x: { field: measure, type: "quantitative", title: measureTitle },
+      tooltip: [
+        { field: "term", title: "term" },
+        { field: "count", type: "quantitative", title: "count" },
+        { field: "per10k", type: "quantitative", title: "per 10k", format: ".1f" },
+        { field: "documentFrequency", type: "quantitative", title: "documents" },
+      ],
+    },
+    layer: [
+      { mark: { type: "bar", color: theme.colour } },
+      { mark: { type: "text", align: "left", dx: 3, font: theme.font, fontSize: 11 }, encoding: { text: { field: measure, type: "quantitative", format: format(measure) } } },
+    ],
+  });
+}
+
+export interface TermsByDocumentOptions {
+  top?: number;
+  /** Panels per row. Default 3. */
+  columns?: number;
+  /** Share the count axis between panels (default) or give each its own. */
+  scale?: "shared" | "independent";
+  title?: string;
+}
+
+/** Small multiples: one panel per document or group (rows of termFrequency with `by`), top terms in each. */
+export function termsByDocumentChart(input: Rows<TermFrequencyRow>, options: TermsByDocumentOptions = {}): VegaLiteSpec {
+  const top = options.top ?? 10;
+  const byGroup = new Map<string, TermFrequencyRow[]>();
+  for (const row of rowsOf(input)) {
+    if (row.group === undefined) throw new Error("termsByDocumentChart needs rows of termFrequency(tokens, { by })");
+    const list = byGroup.get(row.group) ?? [];
+    list.push(row);
+    byGroup.set(row.group, list);
+  }
+  const rows = [...byGroup.values()].flatMap((list) =>
+    [...list].sort((left, right) => descending(left.count, right.count) || compareText(left.term, right.term)).slice(0, top).map((row, index) => ({ ...row, rank: index + 1 })),
+  );
+  const extent = labelExtent(rows.map((row) => row.term));
+  return baseSpec(options.title ?? `各组高频词 Top ${top} terms by ${[...byGroup.keys()].length} groups`, rows, {
+    columns: options.columns ?? 3,
+    facet: { field: "group", type: "nominal", title: null, header: { labelLimit: 200 } },
+    spec: {
+      width: 200,
+      height: { step: theme.bandHeight - 4 },
+      encoding: {
+        // Rank orders each panel; the term is drawn as the label, so panels need no shared term order.
+        y: { field: "term", type: "nominal", sort: { field: "rank", op: "min" }, title: null, axis: { minExtent: extent } },
+        x: { field: "count", type: "quantitative", title: "出现次数 count" },
+        tooltip: [{ field: "group" }, { field: "term" }, { field: "count", type: "quantitative" }, { field: "per10k", type: "quantitative", format: ".1f" }],
+      },
+      mark: { type: "bar", color: theme.colour },
+    },
+    resolve: { scale: { y: "independent", x: options.scale === "independent" ? "independent" : "shared" } },
+  });
+}
+
+export interface HeatmapOptions {
+  /** `tfidf` (rows of tfidf) or `count`. Default: tfidf when present. */
+  value?: "tfidf" | "count";
+  /** `cluster` (average-linkage on cosine distance, default) or `total`. */
+  order?: "cluster" | "total";
+  /** At most this many terms (by total). Default 30. */
+  top?: number;
+  title?: string;
+}
+
+type HeatmapRow = { document: string; term: string; value: number };
+
+/** Average-linkage agglomerative clustering on cosine distance; returns the leaf order. */
+export function clusterOrder(vectors: number[][]): number[] {
+  const cosineDistance = (left: number[], right: number[]) => {
+    let dot = 0;
+    let leftNorm = 0;
+    let rightNorm = 0;
+    for (let index = 0; index < left.length; index++) {
+      dot += left[index] * right[index];
+      leftNorm += left[index] ** 2;
+      rightNorm += right[index] ** 2;
+    }
+    return leftNorm === 0 || rightNorm === 0 ? 1 : 1 - dot / Math.sqrt(leftNorm * rightNorm);
+  };
+  let clusters = vectors.map((_, index) => ({ members: [index], order: [index] }));
+  const distance = vectors.map((left) => vectors.map((right) => cosineDistance(left, right)));
+  const linkage = (left: number[], right: number[]) => {
+    let sum = 0;
+    for (const a of left) for (const b of right) sum += distance[a][b];
+    return sum / (left.length * right.length);
+  };
+  while (clusters.length > 1) {
+    let best = { left: 0, right: 1, value: Infinity };
+    for (let left = 0; left < clusters.length; left++) {
+      for (let right = left + 1; right < clusters.length; right++) {
+        const value = linkage(clusters[left].members, clusters[right].members);
+        if (value < best.value - 1e-12) best = { left, right, value };
+      }
+    }
+    const merged = { members: [...clusters[best.left].members, ...clusters[best.right].members], order: [...clusters[best.left].order, ...clusters[best.right].order] };
+    clusters = [...clusters.slice(0, best.left), merged, ...clusters.slice(best.left + 1, best.right), ...clusters.slice(best.right + 1)];
+  }
+  return clusters[0]?.order ?? [];
+}
+
+/** Term × document heatmap of TF-IDF (rows of tfidf) or counts (rows of termFrequency by document). */
+export function tfidfHeatmap(input: Rows<TfidfRow | TermFrequencyRow>, options: HeatmapOptions = {}): VegaLiteSpec {
+  const source = rowsOf(input as Rows<TfidfRow & TermFrequencyRow>);
+  const value = options.value ?? ("tfidf" in (source[0] ?? {}) ? "tfidf" : "count");
+  const cells: HeatmapRow[] = source.map((row) => ({ document: row.document ?? row.group ?? "", term: row.term, value: row[value] }));
+  const documents = [...new Set(cells.map((cell) => cell.document))].sort(compareText);
+  const totals = new Map<string, number>();
+  for (const cell of cells) totals.set(cell.term, (totals.get(cell.term) ?? 0) + cell.value);
+  let terms = [...totals.keys()].sort((left, right) => descending(totals.get(left)!, totals.get(right)!) || compareText(left, right)).slice(0, options.top ?? 30);
+  if ((options.order ?? "cluster") === "cluster") {
+    const vectors = terms.map((term) => documents.map((document) => cells.find((cell) => cell.term === term && cell.document === document)?.value ?? 0));
+    const order = clusterOrder(vectors);
+    terms = order.map((index) => terms[index]);
+  }
+  const kept = new Set(terms);
+  const label = value === "tfidf" ? "TF-IDF" : "出现次数 count";
+  return baseSpec(options.title ?? `词语 × 文档 ${label}`, cells.filter((cell) => kept.has(cell.term)), {
+    width: { step: 56 },
+    height: { step: theme.bandHeight - 4 },
+    mark: { type: "rect" },
+    encoding: {
+      x: { field: "document", type: "nominal", sort: documents, title: "文档 document", axis: { labelAngle: -40, labelLimit: 90, labelFontSize: 10 } },
+      y: { field: "term", type: "nominal", sort: terms, title: "词语 term", axis: { minExtent: labelExtent(terms) } },
+      color: { field: "value", type: "quantitative", title: label, scale: { scheme: theme.sequentialScheme } },
+      tooltip: [{ field: "term" }, { field: "document" }, { field: "value", type: "quantitative", title: label, format: value === "tfidf" ? ".4f" : "d" }],
+    },
+  });
+}
+
+export interface KeynessChartOptions {
+  /** `logLikelihood` (G², default) or `logRatio`. */
+  measure?: "logLikelihood" | "logRatio";
+  /** Terms per direction. Default 15. */
+  top?: number;
+  title?: string;
+}
+
+/** Diverging bars: key terms of the target (right, positive) and of the reference (left, negative). */
+export function keynessChart(input: Rows<KeynessRow>, options: KeynessChartOptions = {}): VegaLiteSpec {
+  const measure = options.measure ?? "logLikelihood";
+  const top = options.top ?? 15;
+  const all = rowsOf(input);
+  const pick = (direction: KeynessRow["direction"]) =>
+    all.filter((row) => row.direction === direction).sort((left, right) => descending(Math.abs(left[measure]), Math.abs(right[measure])) || compareText(left.term, right.term)).slice(0, top);
+  const rows = [...pick("positive"), ...pick("negative")].map((row) => ({
+    ...row,
+    signed: row.direction === "positive" ? Math.abs(row[measure]) : -Math.abs(row[measure]),
+    side: row.direction === "positive" ? "目标 target" : "参照 reference",
+  }));
+  rows.sort((left, right) => descending(left.signed, right.signed) || compareText(left.term, right.term));
+  const terms = rows.map((row) => row.term);
+  const measureTitle = measure === "logLikelihood" ? "对数似然 G² (signed)" : "对数比 log ratio";
+  return baseSpec(options.title ?? "关键词 Keyness: target vs reference", rows, {
+    width: theme.width,
+    height: { step: theme.bandHeight },
+    mark: { type: "bar" },
+    encoding: {
+      y: { field: "term", type: "nominal", sort: terms, title: "词语 term", axis: { minExtent: labelExtent(terms) } },
+      x: { field: "signed", type: "quantitative", title: measureTitle },
+      color: { field: "side", type: "nominal", title: "偏向 key in", scale: { domain: ["目标 target", "参照 reference"], range: [theme.positive, theme.negative] } },
+      tooltip: [
+        { field: "term" },
+        { field: "targetCount", type: "quantitative", title: "target count" },
+        { field: "referenceCount", type: "quantitative", title: "reference count" },
+        { field: "logLikelihood", type: "quantitative", title: "G²", format: ".2f" },
+        { field: "logRatio", type: "quantitative", title: "log ratio", format: ".2f" },
+        { field: "logLikelihoodP", type: "quantitative", title: "p", format: ".2g" },
+      ],
+    },
+  });
+}
+
+export interface DispersionChartOptions {
+  title?: string;
+}
+
+/** Lexical dispersion plot: one row per term, a tick per occurrence along the corpus, documents marked. */
+export function dispersionChart(result: DispersionResult, options: DispersionChartOptions = {}): VegaLiteSpec {
+  const offsets = new Map<string, number>();
+  let total = 0;
+  for (const { document, tokens } of result.documents) {
+    offsets.set(document, total);
+    total += tokens;
+  }
+  const ticks = result.positions.map((position) => ({ ...position, corpusPosition: (offsets.get(position.document) ?? 0) + position.position }));
+  const boundaries = result.documents.map(({ document, tokens }) => ({ document, start: offsets.get(document)!, middle: offsets.get(document)! + tokens / 2 }));
+  const terms = result.measures.map((measure) => measure.term);
+  const extent = labelExtent(terms);
+  return {
+    ...baseSpec(options.title ?? "词语分布 Dispersion across the corpus", [], {}),
+    data: undefined,
+    width: 560,
+    layer: [
+      {
+        data: { values: boundaries },
+        mark: { type: "rule", color: "#bbbbbb", strokeDash: [3, 3] },
+        encoding: { x: { field: "start", type: "quantitative" } },
+      },
+      {
+        data: { values: ticks },
+        mark: { type: "tick", color: theme.colour, thickness: 1.5 },
+        encoding: {
+          x: { field: "corpusPosition", type: "quantitative", title: "语料中的位置 token position in the corpus", scale: { domain: [0, total] } },
+          y: { field: "term", type: "nominal", sort: terms, title: "词语 term", axis: { minExtent: extent } },
+          tooltip: [{ field: "term" }, { field: "document" }, { field: "position", type: "quantitative", title: "token in document" }],
+        },
+      },
+    ],
+    height: { step: 28 },
+  };
+}
+
+export interface CollocationChartOptions {
+  measure?: CollocationMeasure | "count";
+  top?: number;
+  title?: string;
+}
+
+/** Top collocates of a node term (rows of collocations with `node`) by a measure. */
+export function collocationChart(input: Rows<CollocationRow>, options: CollocationChartOptions = {}): VegaLiteSpec {
+  const measure = options.measure ?? "logLikelihood";
+  const rows = [...rowsOf(input)].sort((left, right) => descending(left[measure], right[measure]) || compareText(left.term2, right.term2)).slice(0, options.top ?? 15);
+  const node = rows[0]?.term1 ?? "";
+  const collocates = rows.map((row) => row.term2);
+  const titles: Record<string, string> = { logLikelihood: "对数似然 G²", pmi: "互信息 PMI", tScore: "t 值 t-score", dice: "Dice", count: "共现次数 count" };
+  return baseSpec(options.title ?? `「${node}」的搭配词 collocates`, rows, {
+    width: theme.width,
+    padding: { left: 5, top: 5, bottom: 5, right: 30 },
+    height: { step: theme.bandHeight },
+    encoding: {
+      y: { field: "term2", type: "nominal", sort: collocates, title: "搭配词 collocate", axis: { minExtent: labelExtent(collocates) } },
+      x: { field: measure, type: "quantitative", title: titles[measure] },
+      tooltip: [
+        { field: "term2", title: "collocate" },
+        { field: "count", type: "quantitative" },
+        { field: "left", type: "quantitative" },
+        { field: "right", type: "quantitative" },
+        { field: "logLikelihood", type: "quantitative", title: "G²", format: ".2f" },
+        { field: "pmi", type: "quantitative", title: "PMI", format: ".2f" },
+      ],
+    },
+    layer: [
+      { mark: { type: "bar", color: theme.colour } },
+      { mark: { type: "text", align: "left", dx: 3, fontSize: 11 }, encoding: { text: { field: "count", type: "quantitative" } } },
+    ],
+  });
+}
+
+export interface FrequencyOverTimeOptions {
+  /** Terms to plot (default: the five most frequent). */
+  terms?: string[];
+  measure?: "count" | "per10k";
+  title?: string;
+}
+
+/** Term frequencies by date: rows of termFrequency(tokens, { by: "date" }); undated documents left out. */
+export function frequencyOverTimeChart(input: Rows<TermFrequencyRow>, options: FrequencyOverTimeOptions = {}): VegaLiteSpec {
+  const measure = options.measure ?? "per10k";
+  const dated = rowsOf(input).filter((row) => row.group !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(row.group));
+  let terms = options.terms;
+  if (!terms) {
+    const totals = new Map<string, number>();
+    for (const row of dated) totals.set(row.term, (totals.get(row.term) ?? 0) + row.count);
+    terms = [...totals.keys()].sort((left, right) => descending(totals.get(left)!, totals.get(right)!) || compareText(left, right)).slice(0, 5);
+  }
+  const wanted = new Set(terms);
+  const dates = [...new Set(dated.map((row) => row.group!))].sort(compareText);
+  // Every chosen term at every date, 0 where absent, so lines drop to zero instead of skipping.
+  const rows = dates.flatMap((date) =>
+    terms!.map((term) => {
+      const found = dated.find((row) => row.group === date && row.term === term);
+      return { date, term, count: found?.count ?? 0, per10k: found?.per10k ?? 0 };
+    }),
+  ).filter((row) => wanted.has(row.term));
+  return baseSpec(options.title ?? "词频随时间变化 Term frequency over time", rows, {
+    width: theme.width,
+    height: 240,
+    mark: { type: "line", point: true },
+    encoding: {
+      x: { field: "date", type: "temporal", title: "日期 date", axis: { format: "%Y-%m-%d", labelAngle: 0 } },
+      y: { field: measure, type: "quantitative", title: measure === "count" ? "出现次数 count" : "每万词 per 10,000 tokens" },
+      color: { field: "term", type: "nominal", title: "词语 term", sort: terms },
+      tooltip: [{ field: "term" }, { field: "date", type: "temporal", format: "%Y-%m-%d" }, { field: "count", type: "quantitative" }, { field: "per10k", type: "quantitative", format: ".1f" }],
+    },
+  });
+}
+
+export interface WordCloudOptions {
+  top?: number;
+  width?: number;
+  height?: number;
+  title?: string;
+}
+
+/**
+ * A word cloud (Vega-Lite has none): a Vega v5 spec of text marks, sized by count (square-root
+ * scale), upright, placed by layoutCloud: deterministic, and the same in a browser as headless
+ * (Vega's wordcloud transform needs a canvas, which headless rendering lacks).
+ */
+export function wordCloud(input: Rows<TermFrequencyRow>, options: WordCloudOptions = {}): VegaLiteSpec {
+  const rows = [...rowsOf(input)].sort((left, right) => descending(left.count, right.count) || compareText(left.term, right.term)).slice(0, options.top ?? 60);
+  const width = options.width ?? 560;
+  const height = options.height ?? 320;
+  const { placed } = layoutCloud(rows.map((row) => ({ text: row.term, weight: row.count })), { width, height });
+  const counts = new Map(rows.map((row) => [row.term, row.count]));
+  return {
+    $schema: "https://vega.github.io/schema/vega/v5.json",
+    width,
+    height,
+    padding: 5,
+    title: { text: options.title ?? "词云 Word cloud", font: theme.font, fontSize: theme.chartTitleFontSize, anchor: "start" },
+    data: [{ name: "terms", values: placed.map((word) => ({ term: word.text, count: counts.get(word.text), x: word.x, y: word.y, fontSize: word.fontSize })) }],
+    scales: [{ name: "colour", type: "ordinal", domain: { data: "terms", field: "term" }, range: { scheme: theme.categoryScheme } }],
+    marks: [
+      {
+        type: "text",
+        from: { data: "terms" },
+        encode: {
+          enter: {
+            x: { field: "x" },
+            y: { field: "y" },
+            text: { field: "term" },
+            fontSize: { field: "fontSize" },
+            align: { value: "center" },
+            baseline: { value: "middle" },
+            fill: { scale: "colour", field: "term" },
+            font: { value: theme.font },
+            tooltip: { signal: "datum.term + ': ' + datum.count" },
+          },
+        },
+      },
+    ],
+  };
+}
