@@ -133,9 +133,15 @@ export function svgToPNG(svg: string, options: { scale?: number; fontFile?: stri
   return resvg.render().asPng();
 }
 
-function libraryScript(name: "vega" | "vega-lite" | "vega-embed"): string {
-  const file = require.resolve(`${name}/build/${name}.min.js`);
-  return readFileSync(file, "utf8");
+/** The minified browser build of a Vega library, read from its package folder (its exports map hides build/). */
+export function libraryScript(name: "vega" | "vega-lite" | "vega-embed"): string {
+  let folder = path.dirname(require.resolve(name));
+  while (!existsSync(path.join(folder, "build", `${name}.min.js`))) {
+    const parent = path.dirname(folder);
+    if (parent === folder) throw new Error(`cannot find the package folder of ${name}`);
+    folder = parent;
+  }
+  return readFileSync(path.join(folder, "build", `${name}.min.js`), "utf8");
 }
 
 /** Text safe inside an HTML <script> element (no "</script", no HTML comment openers). */

@@ -1,0 +1,172 @@
+// Every chart builder on results of the seed corpus: compiles without warnings, renders headless,
+// and the SVG holds the expected marks and Chinese labels.
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  collocationChart,
+  collocations,
+  compileToVega,
+  dispersion,
+  dispersionChart,
+  frequencyOverTimeChart,
+  keyness,
+  keynessChart,
+  layoutCloud,
+  loadCorpus,
+  saveChart,
+  svgToPNG,
+  termFrequency,
+  termsByDocumentChart,
+  tfidf,
+  tfidfHeatmap,
+  tokenize,
+  topTermsChart,
+  toPNG,
+  toSVG,
+  wordCloud,
+  type Tokens,
+  type VegaLiteSpec,
+} from "../../src";
+import { clusterOrder } from "../../src/charts/builders";
+import { temporaryFolder } from "../helpers";
+
+let tokens: Tokens;
+beforeAll(async () => {
+  tokens = tokenize(await loadCorpus("data/corpus"));
+});
+
+const count = (svg: string, pattern: RegExp) => (svg.match(pattern) ?? []).length;
+/** Bars and cells: Vega writes each as a path in a mark group of its role. */
+const marksOf = (svg: string, role: string) => {
+  const group = new RegExp(`<g class="mark-${role}[^"]*"[^>]*>(.*?)</g>`, "s").exec(svg);
+  return group ? count(group[1], /<path /g) + count(group[1], /<line /g) : 0;
+};
+
+async function check(spec: VegaLiteSpec) {
+  const { warnings } = compileToVega(spec);
+  expect(warnings).toEqual([]);
+  return toSVG(spec);
+}
+
+describe("chart builders on the seed corpus", () => {
+  it("topTermsChart: 20 bars, 20 value labels, 公安 first", async () => {
+    const spec = topTermsChart(termFrequency(tokens), { top: 20 });
+    expect(spec.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+    const svg = await check(spec);
+    expect(marksOf(svg, "rect")).toBe(20);
+    expect(svg).toContain(">公安<");
+    expect(svg).toContain(">97<");
+    expect(svg).toContain("Noto Sans CJK SC");
+  });
+
+  it("termsByDocumentChart: one panel per document", async () => {
+    const svg = await check(termsByDocumentChart(termFrequency(tokens, { by: "document" }), { top: 5 }));
+    expect(count(svg, /<g class="mark-rect role-mark/g)).toBe(5);
+    for (const id of ["000_cc917116ad61b671", "004_ca7bdd51d57b8ec5"]) expect(svg).toContain(id);
+    expect(svg).toContain(">兵团<");
+  });
+
+  it("tfidfHeatmap: a cell per term and document of the result, clustered", async () => {
+    const rows = tfidf(tokens, { top: 5 });
+    const svg = await check(tfidfHeatmap(rows));
+    expect(marksOf(svg, "rect")).toBe(rows.length);
+    expect(svg).toContain(">兵团<");
+  });
+
+  it("keynessChart: positive and negative bars in two colours", async () => {
+    const spec = keynessChart(keyness(tokens, { target: ["001_9b22334ce759c9d2"] }), { top: 8 });
+    const svg = await check(spec);
+    expect(marksOf(svg, "rect")).toBe(16);
+    expect(svg).toContain('fill="#c0392b"');
+    expect(svg).toContain('fill="#2874a6"');
+    expect(svg).toContain(">兵团<");
+  });
+
+  it("dispersionChart: a tick per occurrence, one row per term", async () => {
+    const result = dispersion(tokens, ["枫桥经验", "电信网络诈骗"]);
+    const svg = await check(dispersionChart(result));
+    expect(count(svg, /<g class="mark-rect role-mark/g) + count(svg, /<g class="mark-rule role-mark/g)).toBeGreaterThan(0);
+    expect(result.positions).toHaveLength(4 + 9);
+    expect(svg).toContain(">枫桥经验<");
+  });
+
+  it("collocationChart: the collocates of a node", async () => {
+    const svg = await check(collocationChart(collocations(tokens, { node: "电信网络诈骗" }), { top: 5 }));
+    expect(marksOf(svg, "rect")).toBe(5);
+    expect(svg).toContain(">打击<");
+    expect(svg).toContain("电信网络诈骗");
+  });
+
+  it("frequencyOverTimeChart: a line per term over the three dated articles", async () => {
+    const spec = frequencyOverTimeChart(termFrequency(tokens, { by: "date" }), { terms: ["公安", "新疆"] });
+    expect((spec.data as { values: unknown[] }).values).toHaveLength(6);
+    const svg = await check(spec);
+    expect(count(svg, /<g class="mark-line role-mark/g)).toBe(2); // one line group per term
+    expect(svg).toContain(">新疆<");
+  });
+
+  it("wordCloud: a Vega spec whose words never overlap, the same every time", async () => {
+    const spec = wordCloud(termFrequency(tokens), { top: 40 });
+    expect(spec.$schema).toBe("https://vega.github.io/schema/vega/v5.json");
+    const svg = await toSVG(spec);
+    expect(count(svg, /<text /g)).toBeGreaterThanOrEqual(40);
+    expect(svg).toContain(">公安<");
+    expect(await toSVG(wordCloud(termFrequency(tokens), { top: 40 }))).toBe(svg);
+  });
+});
+
+describe("layoutCloud and clusterOrder", () => {
+  it("places the heaviest word in the centre and no two boxes overlap", () => {
+    const { placed, dropped } = layoutCloud(
+      [
+        { text: "公安", weight: 100 },
+        { text: "机关", weight: 50 },
+        { text: "App", weight: 10 },
+      ],
+      { width: 300, height: 160 },
+    );
+    expect(dropped).toEqual([]);
+    expect(placed[0]).toMatchObject({ text: "公安", x: 150, y: 80, fontSize: 56 });
+    const box = (word: (typeof placed)[number]) => ({ half: (word.text === "App" ? 3 * 0.58 : 2) * word.fontSize / 2, height: word.fontSize * 0.55 });
+    for (const [index, word] of placed.entries()) {
+      for (const other of placed.slice(index + 1)) {
+        const apart = Math.abs(word.x - other.x) >= box(word).half + box(other).half || Math.abs(word.y - other.y) >= box(word).height + box(other).height;
+        expect(apart, `${word.text} / ${other.text}`).toBe(true);
+      }
+    }
+    expect(placed[2].fontSize).toBe(12);
+  });
+  it("orders similar vectors next to each other", () => {
+    expect(clusterOrder([[1, 0], [0, 1], [0.9, 0.1], [0.1, 0.9]])).toEqual([0, 2, 1, 3]);
+  });
+});
+
+describe("rendering", () => {
+  it("renders Chinese as glyphs in PNG: two different characters give different images", () => {
+    const svgOf = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40"><text x="5" y="30" font-size="28" font-family="Noto Sans CJK SC">${text}</text></svg>`;
+    const one = svgToPNG(svgOf("公"), { scale: 1 });
+    const other = svgToPNG(svgOf("安"), { scale: 1 });
+    const blank = svgToPNG(svgOf(""), { scale: 1 });
+    expect(one.equals(other)).toBe(false);
+    expect(one.equals(blank)).toBe(false);
+    expect([...one.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it("names a missing font instead of drawing boxes", async () => {
+    await expect(toPNG(topTermsChart(termFrequency(tokens), { top: 3 }), { fontFile: "/nowhere/font.ttc" })).rejects.toThrow('CJK font "/nowhere/font.ttc" does not exist');
+  });
+
+  it("saves SVG, PNG, the spec and a standalone HTML page with the libraries inlined", async () => {
+    const folder = temporaryFolder();
+    const spec = topTermsChart(termFrequency(tokens), { top: 5 });
+    for (const name of ["top.svg", "top.png", "top.vl.json", "top.html"]) await saveChart(spec, path.join(folder, name));
+    expect(readFileSync(path.join(folder, "top.svg"), "utf8")).toMatch(/^<svg/);
+    expect(JSON.parse(readFileSync(path.join(folder, "top.vl.json"), "utf8"))).toEqual(spec);
+    const html = readFileSync(path.join(folder, "top.html"), "utf8");
+    expect(html).toContain("vegaEmbed(");
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).not.toContain("https://cdn");
+    await expect(saveChart(spec, path.join(folder, "top.bmp"))).rejects.toThrow("cannot tell the format");
+  });
+});
