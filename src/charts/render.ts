@@ -46,7 +46,9 @@ export interface CompileResult {
 }
 
 /** Vega-Lite → Vega (a Vega spec passes through), collecting the compiler's warnings. */
-export function compileToVega(spec: VegaLiteSpec): CompileResult {
+export function compileToVega(input: VegaLiteSpec): CompileResult {
+  // Vega tags the objects of inline data (Symbol(vega_id)): work on a copy, never on the caller's spec.
+  const spec = JSON.parse(JSON.stringify(input)) as VegaLiteSpec;
   if (!isVegaLite(spec)) return { vega: spec, warnings: [] };
   const warnings: string[] = [];
   const logger = {

@@ -160,7 +160,10 @@ describe("rendering", () => {
   it("saves SVG, PNG, the spec and a standalone HTML page with the libraries inlined", async () => {
     const folder = temporaryFolder();
     const spec = topTermsChart(termFrequency(tokens), { top: 5 });
+    const before = JSON.stringify(spec);
     for (const name of ["top.svg", "top.png", "top.vl.json", "top.html"]) await saveChart(spec, path.join(folder, name));
+    expect(JSON.stringify(spec)).toBe(before); // rendering leaves the spec as it was
+    expect(Object.getOwnPropertySymbols((spec.data as { values: object[] }).values[0])).toEqual([]);
     expect(readFileSync(path.join(folder, "top.svg"), "utf8")).toMatch(/^<svg/);
     expect(JSON.parse(readFileSync(path.join(folder, "top.vl.json"), "utf8"))).toEqual(spec);
     const html = readFileSync(path.join(folder, "top.html"), "utf8");
