@@ -4,3 +4,5 @@ export * from "./corpus";
 export * from "./text";
 export * from "./stats";
 export * from "./charts";
+export * from "./notebook";
+export { formatTable, formatHtmlTable, formatCsv, escapeHtml } from "./format/tables";

@@ -4,6 +4,7 @@
 // full width (textMetrics.width, the hook vl-convert uses too), and random layouts are seeded.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { escapeHtml } from "../format/tables";
 import { textWidth } from "../text/width";
 import type { VegaLiteSpec } from "./theme";
 
@@ -151,9 +152,6 @@ export function scriptSafe(text: string): string {
   return text.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
 
 /** A standalone HTML page: the chart as static SVG, made interactive by vega-embed (all inlined, no network). */
 export async function toHTML(spec: VegaLiteSpec, options: RenderOptions = {}): Promise<string> {

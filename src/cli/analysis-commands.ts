@@ -13,7 +13,7 @@ import { tokenize, type TokenizeOptions } from "../text/tokenize";
 import { UsageError, type ParsedArguments } from "./arguments";
 import { formatFlags, numberOption, stringOption, writeRows, type Command, type Output } from "./command";
 import { corpusLoadFlagOptions, corpusLoadValueOptions, loadOptionsFrom } from "./corpus-command";
-import type { Row } from "./output";
+import type { Row } from "../format/tables";
 
 const tokenizeValueOptions = ["stopwords", "min-length", "userdict", "mode"];
 const tokenizeFlagOptions = ["keep-numbers", "keep-punctuation", "no-latin"];

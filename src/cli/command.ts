@@ -1,5 +1,5 @@
 // What every CLI command is made of, and the shared output step (table, CSV or JSON).
-import { formatCsv, formatJson, formatTable, type Row } from "./output";
+import { formatCsv, formatJson, formatTable, type Row } from "../format/tables";
 import { UsageError, type ParsedArguments } from "./arguments";
 
 export interface Output {

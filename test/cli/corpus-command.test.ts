@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main";
-import { displayWidth, formatCsv, formatTable } from "../../src/cli/output";
+import { displayWidth, formatCsv, formatTable } from "../../src/format/tables";
 import { temporaryFolder, writeFiles } from "../helpers";
 
 async function run(...argv: string[]) {

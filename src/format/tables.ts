@@ -1,5 +1,6 @@
-// Writing result rows for a terminal: aligned tables that count CJK characters as two columns,
-// CSV (RFC 4180) and JSON arrays with the library's field names.
+// Result rows as text: aligned plain-text tables that count CJK characters as two columns, HTML
+// tables with every cell escaped (corpus text is untrusted web content), CSV (RFC 4180) and JSON.
+// Used by the CLI, the notebook display and the report.
 import { displayWidth } from "../text/width";
 
 export { displayWidth };
@@ -45,4 +46,34 @@ export function formatCsv(rows: Row[], columns: string[] = Object.keys(rows[0] ?
 
 export function formatJson(rows: unknown[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+function htmlCell(value: Row[string]): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" && !Number.isInteger(value)) return escapeHtml(String(Number(value.toPrecision(6))));
+  return escapeHtml(String(value));
+}
+
+export interface HtmlTableOptions {
+  /** Rows shown; the rest is counted in a note. Default 20. */
+  maxRows?: number;
+  columns?: string[];
+}
+
+/** An HTML table of rows (numbers right-aligned), the first `maxRows` of them, with a row count. */
+export function formatHtmlTable(rows: Row[], options: HtmlTableOptions = {}): string {
+  const columns = options.columns ?? Object.keys(rows[0] ?? {});
+  const shown = rows.slice(0, options.maxRows ?? 20);
+  const numeric = columns.map((column) => shown.length > 0 && shown.every((row) => typeof row[column] === "number"));
+  const head = columns.map((column) => `<th>${escapeHtml(column)}</th>`).join("");
+  const body = shown
+    .map((row) => `<tr>${columns.map((column, index) => `<td${numeric[index] ? ' class="number"' : ""}>${htmlCell(row[column])}</td>`).join("")}</tr>`)
+    .join("\n");
+  const note = rows.length > shown.length ? `${shown.length} of ${rows.length} rows` : `${rows.length} row${rows.length === 1 ? "" : "s"}`;
+  return `<div class="wenxi-table"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n<p class="wenxi-table-note">${note}</p></div>`;
 }

@@ -1,0 +1,86 @@
+// show(x) in a tslab notebook: a chart becomes one display output carrying the interactive spec
+// (application/vnd.vegalite.v5+json or application/vnd.vega.v5+json, rendered by JupyterLab and
+// VS Code), a pre-rendered SVG (for classic Notebook, GitHub and reports) and plain text; rows or
+// a DataFrame become an escaped HTML table and a text table. Outside a kernel it prints the text.
+import { toSVG } from "../charts/render";
+import type { VegaLiteSpec } from "../charts/theme";
+import { formatHtmlTable, formatTable, type Row } from "../format/tables";
+
+export type MimeBundle = Record<string, unknown>;
+
+export interface ShowOptions {
+  /** Table rows shown (the rest is counted). Default 20. */
+  maxRows?: number;
+}
+
+interface DataFrameLike {
+  columns: string[];
+  values: unknown[][];
+}
+
+function isChartSpec(value: unknown): value is VegaLiteSpec {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const schema = (value as { $schema?: unknown }).$schema;
+  return typeof schema === "string" && /vega(-lite)?\/v5/.test(schema);
+}
+
+function isDataFrame(value: unknown): value is DataFrameLike {
+  return value !== null && typeof value === "object" && Array.isArray((value as DataFrameLike).columns) && Array.isArray((value as DataFrameLike).values);
+}
+
+function plainRows(rows: object[]): Row[] {
+  return rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [key, value === null || ["string", "number", "boolean", "undefined"].includes(typeof value) ? (value as Row[string]) : Array.isArray(value) ? value.join(" ") : JSON.stringify(value)]),
+    ),
+  );
+}
+
+function chartTitle(spec: VegaLiteSpec): string {
+  const title = spec.title;
+  if (typeof title === "string") return title;
+  if (title && typeof title === "object" && typeof (title as { text?: unknown }).text === "string") return (title as { text: string }).text;
+  return "chart";
+}
+
+/** The MIME bundle for a value (pure apart from rendering the SVG). */
+export async function mimeBundle(value: unknown, options: ShowOptions = {}): Promise<MimeBundle> {
+  if (isChartSpec(value)) {
+    const isVega = String(value.$schema).includes("/vega/v5");
+    return {
+      [isVega ? "application/vnd.vega.v5+json" : "application/vnd.vegalite.v5+json"]: value,
+      "image/svg+xml": await toSVG(value),
+      "text/plain": `<${isVega ? "Vega" : "Vega-Lite"} chart: ${chartTitle(value)}>`,
+    };
+  }
+  let rows: Row[] | undefined;
+  if (isDataFrame(value)) rows = value.values.map((line) => Object.fromEntries(value.columns.map((column, index) => [column, line[index] as Row[string]])));
+  else if (Array.isArray(value) && value.every((item) => item !== null && typeof item === "object" && !Array.isArray(item))) rows = plainRows(value as object[]);
+  if (rows) {
+    const shown = rows.slice(0, options.maxRows ?? 20);
+    const more = rows.length > shown.length ? `\n(${shown.length} of ${rows.length} rows)` : "";
+    return { "text/html": formatHtmlTable(rows, { maxRows: options.maxRows }), "text/plain": (rows.length === 0 ? "(no rows)" : formatTable(shown)) + more };
+  }
+  return { "text/plain": typeof value === "string" ? value : JSON.stringify(value, null, 2) ?? String(value) };
+}
+
+type WriteDisplayData = (message: { data: MimeBundle; metadata: object; transient: object }, update: boolean) => void;
+
+/** tslab's writer for the running cell (an internal of tslab, wrapped here and nowhere else). */
+function tslabWriter(): WriteDisplayData | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: WriteDisplayData | null };
+    return jupyter.lastWriteDisplayData ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Displays a chart, a table (rows or DataFrame) or any value in the notebook: `await show(chart)`. */
+export async function show(value: unknown, options: ShowOptions = {}): Promise<void> {
+  const bundle = await mimeBundle(value, options);
+  const write = tslabWriter();
+  if (write) write({ data: bundle, metadata: {}, transient: {} }, false);
+  else process.stdout.write(`${String(bundle["text/plain"])}\n`);
+}
