@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from "vitest";
+import { corpusFromTexts, mimeBundle, show, termFrequency, tokenize, topTermsChart, wordCloud } from "../../src";
+
+const tokens = tokenize(corpusFromTexts([{ id: "a", text: "公安机关坚持党建引领。公安机关深入推进枫桥经验。" }]));
+
+describe("mimeBundle", () => {
+  it("gives a Vega-Lite chart its spec as an object, a pre-rendered SVG and text", async () => {
+    const spec = topTermsChart(termFrequency(tokens));
+    const bundle = await mimeBundle(spec);
+    expect(Object.keys(bundle)).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
+    expect(bundle["application/vnd.vegalite.v5+json"]).toBe(spec);
+    expect(String(bundle["image/svg+xml"])).toMatch(/^<svg[^>]*>.*公安机关/s);
+    expect(bundle["text/plain"]).toBe("<Vega-Lite chart: 高频词 Top 7 terms>"); // 公安机关 坚持 党建 引领 深入 推进 枫桥经验
+  });
+  it("gives a Vega chart (the word cloud) the Vega MIME type", async () => {
+    expect(Object.keys(await mimeBundle(wordCloud(termFrequency(tokens))))).toEqual(["application/vnd.vega.v5+json", "image/svg+xml", "text/plain"]);
+  });
+  it("escapes untrusted text in HTML tables and counts the rows left out", async () => {
+    const rows = [{ title: '<script>alert("x")</script>', count: 1 }, ...Array.from({ length: 30 }, (_, index) => ({ title: `t${index}`, count: index }))];
+    const bundle = await mimeBundle(rows, { maxRows: 5 });
+    const html = String(bundle["text/html"]);
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(html).toContain("5 of 31 rows");
+    expect(String(bundle["text/plain"])).toContain("(5 of 31 rows)");
+  });
+  it("shows a DataFrame as a table", async () => {
+    const { toDataFrame } = await import("../../src");
+    const bundle = await mimeBundle(toDataFrame(termFrequency(tokens)));
+    expect(String(bundle["text/html"])).toContain("<th>term</th>");
+    expect(String(bundle["text/html"])).toContain("公安机关");
+  });
+});
+
+describe("show outside a kernel", () => {
+  it("prints the plain text", async () => {
+    const write = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    try {
+      await show("你好");
+      expect(write).toHaveBeenCalledWith("你好\n");
+    } finally {
+      write.mockRestore();
+    }
+  });
+});
