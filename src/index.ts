@@ -6,3 +6,4 @@ export * from "./stats";
 export * from "./charts";
 export * from "./notebook";
 export { formatTable, formatHtmlTable, formatCsv, escapeHtml } from "./format/tables";
+export * from "./report";

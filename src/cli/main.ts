@@ -5,8 +5,9 @@ import { parseArguments, UsageError } from "./arguments";
 import { checkOptions, type Command, type Output } from "./command";
 import { collocationsCommand, frequencyCommand, keynessCommand, keywordsCommand, kwicCommand, ngramsCommand } from "./analysis-commands";
 import { corpusCommand } from "./corpus-command";
+import { reportCommand } from "./report-command";
 
-export const commands: Command[] = [corpusCommand, frequencyCommand, keywordsCommand, kwicCommand, keynessCommand, collocationsCommand, ngramsCommand];
+export const commands: Command[] = [corpusCommand, frequencyCommand, keywordsCommand, kwicCommand, keynessCommand, collocationsCommand, ngramsCommand, reportCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

@@ -1,0 +1,61 @@
+// `wenxi report [notebook…]`: runs the notebooks fresh and writes the HTML report, with progress
+// on the terminal; on a failing cell it names the notebook, the cell, its source and the error.
+import * as path from "node:path";
+import { parseParameter } from "../report/notebook-format";
+import { buildReport, ReportFailure, type ProgressEvent } from "../report/report";
+import { UsageError } from "./arguments";
+import { numberOption, stringOption, type Command, type Output } from "./command";
+
+function progressPrinter(output: Output, interactive: boolean): (event: ProgressEvent) => void {
+  return (event) => {
+    const prefix = `[${event.index}/${event.count}] ${event.name}`;
+    if (event.kind === "notebook") output.stderr(`${prefix}: starting the kernel\n`);
+    else if (event.kind === "cell") output.stderr(`${interactive ? "\r\x1b[K" : ""}${prefix}: cell ${event.cell}/${event.cells} (${event.elapsedSeconds.toFixed(1)} s)${interactive ? "" : "\n"}`);
+    else output.stderr(`${interactive ? "\r\x1b[K" : ""}${prefix}: ${event.ok ? "done" : "FAILED"} in ${event.seconds.toFixed(1)} s\n`);
+  };
+}
+
+export const reportCommand: Command = {
+  name: "report",
+  summary: "execute every notebook fresh and write the HTML report (reports/index.html)",
+  usage: "wenxi report [notebook…] [--corpus PATH] [--param name=value]… [--out DIR=reports] [--notebooks DIR=notebooks] [--timeout SECONDS=120] [--stamp]",
+  valueOptions: ["corpus", "param", "out", "notebooks", "timeout"],
+  flagOptions: ["stamp"],
+  async run(parsed, output) {
+    const parameters = parsed.all.filter(([name]) => name === "param").map(([, value]) => {
+      try {
+        return parseParameter(value);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    });
+    const out = stringOption(parsed, "out") ?? "reports";
+    const started = Date.now();
+    try {
+      const result = await buildReport({
+        notebookFolder: stringOption(parsed, "notebooks"),
+        notebooks: parsed.positionals,
+        out,
+        corpus: stringOption(parsed, "corpus"),
+        parameters,
+        timeout: numberOption(parsed, "timeout", 120),
+        stamp: parsed.options.has("stamp") ? new Date() : undefined,
+        onProgress: progressPrinter(output, Boolean(process.stderr.isTTY) && output.stderr === defaultStderr),
+      });
+      const charts = result.entries.reduce((sum, entry) => sum + entry.charts, 0);
+      output.stdout(`wrote ${path.relative(process.cwd(), path.join(result.out, "index.html"))}: ${result.entries.length} notebooks, ${charts} charts, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ReportFailure)) throw error;
+      const excerpt = error.failure.source.split("\n").slice(0, 8).map((line) => `    ${line}`).join("\n");
+      const message = error.failure.message.split("\n").slice(0, 25).map((line) => `    ${line}`).join("\n");
+      output.stderr(
+        `wenxi report: ${error.notebook}, cell ${error.failure.cell} ${error.failure.timedOut ? "timed out" : "failed"}:\n${excerpt}\n  error:\n${message}\n` +
+          `The previous report in ${out}/ was left as it was; the failed run is in ${path.relative(process.cwd(), error.failedBuild)}/.\n`,
+      );
+      return 1;
+    }
+  },
+};
+
+const defaultStderr = (text: string) => process.stderr.write(text);

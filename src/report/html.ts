@@ -1,0 +1,194 @@
+// An executed notebook → one self-contained HTML page: inline CSS, markdown rendered (raw HTML
+// off), code in collapsible blocks, outputs in order. Charts appear twice: a static SVG (an <img>
+// of the pre-rendered SVG, which shows everywhere and prints) and an interactive view that
+// vega-embed draws from the spec; vega, vega-lite and vega-embed are inlined, nothing is fetched
+// (a Content-Security-Policy forbids it). Everything from the notebook is escaped or sanitized.
+import MarkdownIt from "markdown-it";
+import { libraryScript, scriptSafe } from "../charts/render";
+import { escapeHtml, formatHtmlTable } from "../format/tables";
+import type { CellOutput } from "./kernel-client";
+import { sourceText, type Notebook, type NotebookCell } from "./notebook-format";
+import { sanitizeHtml } from "./sanitize";
+
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+export const reportStyle = `
+:root{--ink:#1f2933;--muted:#616e7c;--line:#d9e2ec;--accent:#3b6ea5;--bad:#b42318;--soft:#f5f7fa}
+*{box-sizing:border-box}
+body{margin:0;color:var(--ink);font:15px/1.65 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;background:#fff}
+header,main,footer{max-width:1100px;margin:0 auto;padding:0 28px}
+header{padding-top:24px;border-bottom:1px solid var(--line)}
+header nav a{color:var(--accent);text-decoration:none;font-size:14px}
+h1{font-size:26px;margin:10px 0 6px}
+.meta{color:var(--muted);font-size:13px;margin:0 0 16px}
+.status{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;background:#e3f1e8;color:#1d6b3a}
+.status.failed,.status.timed-out{background:#fde8e7;color:var(--bad)}
+.status.not-run{background:var(--soft);color:var(--muted)}
+.cell{margin:18px 0}
+.markdown h1{font-size:24px}.markdown h2{font-size:20px;margin-top:28px}.markdown code{background:var(--soft);padding:0 4px;border-radius:3px}
+details.code{border-left:3px solid var(--line);padding-left:10px;margin:6px 0}
+details.code summary{cursor:pointer;color:var(--muted);font-size:12px}
+pre{margin:6px 0;padding:10px 12px;background:var(--soft);border-radius:6px;overflow-x:auto;font:13px/1.5 "Noto Sans Mono CJK SC",ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap}
+pre.stderr,pre.error{background:#fff4f3;color:var(--bad)}
+.not-run-note{color:var(--muted);font-style:italic;font-size:13px}
+figure{margin:10px 0;overflow-x:auto}
+figure img.static{max-width:100%;height:auto}
+figure.embedded img.static{display:none}
+figure .interactive:empty{display:none}
+.wenxi-table table{border-collapse:collapse;font-size:13px;margin:6px 0}
+.wenxi-table th,.wenxi-table td{border-bottom:1px solid var(--line);padding:3px 10px;text-align:left;vertical-align:top}
+.wenxi-table th{background:var(--soft)}
+.wenxi-table td.number{text-align:right;font-variant-numeric:tabular-nums}
+.wenxi-table-note{color:var(--muted);font-size:12px;margin:2px 0}
+footer{color:var(--muted);font-size:12px;border-top:1px solid var(--line);margin-top:40px;padding-top:10px;padding-bottom:30px}
+@media print{figure .interactive{display:none}figure.embedded img.static{display:block}details.code{display:none}}
+`;
+
+const contentSecurityPolicy = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+function base64(text: string): string {
+  return Buffer.from(text, "utf8").toString("base64");
+}
+
+function text(value: unknown): string {
+  return Array.isArray(value) ? value.join("") : String(value ?? "");
+}
+
+class OutputRenderer {
+  private specCount = 0;
+  readonly specs: string[] = [];
+
+  render(output: CellOutput): string {
+    if (output.output_type === "stream") return `<pre class="${output.name}">${escapeHtml(output.text)}</pre>`;
+    if (output.output_type === "error") return `<pre class="error">${escapeHtml([`${output.ename}: ${output.evalue}`, ...output.traceback.slice(1)].join("\n"))}</pre>`;
+    const data = output.data;
+    const specType = Object.keys(data).find((type) => /^application\/vnd\.vega(lite)?\.v5\+json$/.test(type));
+    const svg = data["image/svg+xml"] !== undefined ? text(data["image/svg+xml"]) : undefined;
+    if (specType || svg) {
+      const label = escapeHtml(text(data["text/plain"]).replace(/^<|>$/g, "") || "chart");
+      const image = svg ? `<img class="static" alt="${label}" src="data:image/svg+xml;base64,${base64(svg)}">` : "";
+      let interactive = "";
+      if (specType) {
+        const id = `spec-${++this.specCount}`;
+        const spec = typeof data[specType] === "string" ? JSON.parse(data[specType] as string) : data[specType];
+        this.specs.push(`<script type="application/json" id="${id}">${scriptSafe(JSON.stringify(spec))}</script>`);
+        interactive = `<div class="interactive" data-spec="${id}"></div>`;
+      }
+      return `<figure class="chart">${image}${interactive}</figure>`;
+    }
+    if (data["image/png"] !== undefined) return `<figure><img alt="image" src="data:image/png;base64,${escapeHtml(text(data["image/png"]).replace(/\s/g, ""))}"></figure>`;
+    if (data["text/html"] !== undefined) return `<div class="html-output">${sanitizeHtml(text(data["text/html"]))}</div>`;
+    if (data["text/markdown"] !== undefined) return `<div class="markdown">${markdown.render(text(data["text/markdown"]))}</div>`;
+    if (data["text/plain"] !== undefined) return `<pre class="stdout">${escapeHtml(text(data["text/plain"]))}</pre>`;
+    return "";
+  }
+}
+
+function renderCell(cell: NotebookCell, outputs: OutputRenderer, index: number): string {
+  const source = sourceText(cell);
+  if (cell.cell_type === "markdown") return `<section class="cell markdown" id="cell-${index}">${markdown.render(source)}</section>`;
+  if (cell.cell_type === "raw") return `<section class="cell raw" id="cell-${index}"><pre>${escapeHtml(source)}</pre></section>`;
+  const status = (cell.metadata.wenxi as { status?: string } | undefined)?.status;
+  const tags = cell.metadata.tags ?? [];
+  const label = tags.includes("parameters") ? "parameters" : tags.includes("injected-parameters") ? "injected parameters" : `code [${cell.execution_count ?? " "}]`;
+  const statusNote =
+    status === "not-run"
+      ? `<p class="not-run-note">Not run: an earlier cell failed.</p>`
+      : status
+        ? `<p><span class="status ${escapeHtml(status)}">${status === "timed-out" ? "timed out" : "failed"}</span></p>`
+        : "";
+  const open = status && status !== "not-run" ? " open" : "";
+  return `<section class="cell code${status ? ` ${escapeHtml(status)}` : ""}" id="cell-${index}">
+<details class="code"${open}><summary>${escapeHtml(label)}</summary><pre><code>${escapeHtml(source)}</code></pre></details>
+${statusNote}${(cell.outputs ?? []).map((output) => outputs.render(output)).join("\n")}
+</section>`;
+}
+
+export interface PageOptions {
+  title: string;
+  /** Line under the title: the notebook file, its status. */
+  subtitle: string;
+  /** Footer text (the wenxi version; a run date with --stamp). */
+  footer: string;
+  /** Link back to the index page. */
+  indexLink?: boolean;
+}
+
+const embedScript = `
+(function () {
+  var views = document.querySelectorAll("[data-spec]");
+  Array.prototype.forEach.call(views, function (element) {
+    var spec = JSON.parse(document.getElementById(element.getAttribute("data-spec")).textContent);
+    vegaEmbed(element, spec, { actions: false, renderer: "svg" }).then(function () {
+      element.parentNode.classList.add("embedded");
+    }).catch(function (error) {
+      console.error("wenxi: interactive chart failed, the static one stays", error);
+    });
+  });
+})();
+`;
+
+export function page(body: string, options: PageOptions, scripts = ""): string {
+  return `<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(options.title)}</title>
+<style>${reportStyle}</style>
+</head>
+<body>
+<header>${options.indexLink ? `<nav><a href="index.html">← 报告目录 Report index</a></nav>` : ""}
+<h1>${escapeHtml(options.title)}</h1>
+<p class="meta">${options.subtitle}</p>
+</header>
+<main>
+${body}
+</main>
+<footer>${escapeHtml(options.footer)}</footer>
+${scripts}
+</body>
+</html>
+`;
+}
+
+/** The report page of one executed notebook. */
+export function notebookPage(notebook: Notebook, options: PageOptions): string {
+  const outputs = new OutputRenderer();
+  const body = notebook.cells.map((cell, index) => renderCell(cell, outputs, index + 1)).join("\n");
+  const scripts =
+    outputs.specs.length === 0
+      ? ""
+      : `${outputs.specs.join("\n")}
+<script>${libraryScript("vega")}</script>
+<script>${libraryScript("vega-lite")}</script>
+<script>${libraryScript("vega-embed")}</script>
+<script>${embedScript}</script>`;
+  return page(body, options, scripts);
+}
+
+export interface IndexEntry {
+  name: string;
+  title: string;
+  html: string;
+  ipynb: string;
+  status: "ok" | "failed" | "timed-out";
+  cells: number;
+  charts: number;
+}
+
+/** The index page: the notebooks and the corpus summary. */
+export function indexPage(entries: IndexEntry[], corpusRows: Array<Record<string, string | number>>, options: PageOptions): string {
+  const list = entries
+    .map(
+      (entry) =>
+        `<tr><td><a href="${escapeHtml(entry.html)}">${escapeHtml(entry.title)}</a></td><td>${escapeHtml(entry.name)}</td><td><span class="status ${entry.status}">${entry.status}</span></td><td class="number">${entry.cells}</td><td class="number">${entry.charts}</td><td><a href="${escapeHtml(entry.ipynb)}">.ipynb</a></td></tr>`,
+    )
+    .join("\n");
+  const body = `<section class="cell"><h2>Notebooks</h2><div class="wenxi-table"><table><thead><tr><th>title</th><th>notebook</th><th>status</th><th>code cells</th><th>charts</th><th>executed</th></tr></thead><tbody>
+${list}
+</tbody></table></div></section>
+<section class="cell"><h2>Corpus 语料</h2>${formatHtmlTable(corpusRows, { maxRows: 1000 })}</section>`;
+  return page(body, options);
+}
