@@ -17,3 +17,15 @@ export function writeFiles(folder: string, files: Record<string, string | Uint8A
     writeFileSync(file, content);
   }
 }
+
+/**
+ * A temporary folder inside the project (test/.tmp-…), for notebooks: a kernel resolves
+ * `import … from "wenxi"` (and tslab its types) from the notebook's folder upwards.
+ */
+export function projectTemporaryFolder(): string {
+  const base = path.resolve(__dirname, ".tmp");
+  mkdirSync(base, { recursive: true });
+  const folder = mkdtempSync(path.join(base, "run-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}

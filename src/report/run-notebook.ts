@@ -6,8 +6,10 @@ import { KernelClient, type CellOutput, type ExecutionResult } from "./kernel-cl
 import { injectParameters, readNotebook, sourceText, type Notebook } from "./notebook-format";
 
 export interface CellFailure {
-  /** 1-based position of the cell in the notebook. */
+  /** 1-based position of the cell in the notebook as written (an injected parameters cell not counted). */
   cell: number;
+  /** The cell's id. */
+  id: string;
   source: string;
   /** What went wrong: the cell's stderr, or the timeout. */
   message: string;
@@ -85,7 +87,8 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
       cell.execution_count = count;
       if (result.status !== "ok") {
         const message = scrub([{ output_type: "stream", name: "stderr", text: failureMessage(result, timeout) }], options.scrubPaths ?? [])[0] as { text: string };
-        failure = { cell: index + 1, source, message: message.text, timedOut: result.status === "timeout" };
+        const position = notebook.cells.slice(0, index + 1).filter((candidate) => !(candidate.metadata.tags ?? []).includes("injected-parameters")).length;
+        failure = { cell: position, id: cell.id, source, message: message.text, timedOut: result.status === "timeout" };
         cell.outputs.push({ output_type: "error", ename: result.status === "timeout" ? "Timeout" : "CellError", evalue: message.text.split("\n")[0], traceback: message.text.split("\n") });
         cell.metadata = { ...cell.metadata, wenxi: { status: result.status === "timeout" ? "timed-out" : "failed" } };
       }

@@ -1,0 +1,129 @@
+// The notebook runner and the report against the real tslab kernel over ZeroMQ.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildReport, injectParameters, readNotebook, ReportFailure, runNotebook, sanitizeHtml } from "../../src";
+import { projectTemporaryFolder } from "../helpers";
+import { writeNotebook } from "./notebooks";
+
+const folder = projectTemporaryFolder();
+
+describe("runNotebook", () => {
+  it("collects stream output, display data and the last expression, and numbers the cells", async () => {
+    const file = writeNotebook(folder, "small", [
+      { markdown: "# Small" },
+      { code: "const greeting = \"你好\";", tags: ["parameters"] },
+      { code: 'console.log(greeting); console.log("第二行");\nconsole.error("a warning");' },
+      { code: 'import * as wenxi from "wenxi";\nawait wenxi.show([{ term: "公安", count: 3 }]);' },
+      { code: "1 + 2" },
+    ]);
+    const run = await runNotebook(file, { timeout: 60 });
+    expect(run.failure).toBeUndefined();
+    const code = run.notebook.cells.filter((cell) => cell.cell_type === "code");
+    expect(code.map((cell) => cell.execution_count)).toEqual([1, 2, 3, 4]);
+    expect(code[1].outputs).toEqual([
+      { output_type: "stream", name: "stdout", text: "你好\n第二行\n" },
+      { output_type: "stream", name: "stderr", text: "a warning\n" },
+    ]);
+    expect(code[2].outputs![0]).toMatchObject({ output_type: "display_data", data: { "text/plain": "term  count\n----  -----\n公安      3" } });
+    expect(code[3].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "3\n" }]);
+  }, 60_000);
+
+  it("injects parameters after the parameters cell", async () => {
+    const file = path.join(folder, "small.ipynb");
+    const injected = injectParameters(readNotebook(file), [["greeting", '"再见"'], ["count", "3"]]);
+    expect(injected.cells.map((cell) => cell.id)).toEqual(["m0", "c1", "injected-parameters", "c2", "c3", "c4"]);
+    expect(injected.cells[2].source).toBe('// Parameters injected by wenxi report\nconst greeting = "再见";\nconst count = 3;');
+    const run = await runNotebook(file, { parameters: [["greeting", "再见"]], timeout: 60 });
+    expect(run.notebook.cells.find((cell) => cell.id === "c2")!.outputs![0]).toEqual({ output_type: "stream", name: "stdout", text: "再见\n第二行\n" });
+  }, 60_000);
+
+  it("stops at the first failing cell, records its stderr and marks the rest not run", async () => {
+    const file = writeNotebook(folder, "failing", [
+      { code: 'console.log("before");' },
+      { code: 'throw new Error("这一格失败了");' },
+      { code: 'console.log("never");' },
+    ]);
+    const run = await runNotebook(file, { timeout: 60 });
+    expect(run.failure).toMatchObject({ cell: 2, timedOut: false, source: 'throw new Error("这一格失败了");' });
+    expect(run.failure!.message).toContain("Error: 这一格失败了");
+    const [first, second, third] = run.notebook.cells;
+    expect(first.outputs).toEqual([{ output_type: "stream", name: "stdout", text: "before\n" }]);
+    expect(second.metadata.wenxi).toEqual({ status: "failed" });
+    expect(second.outputs!.map((output) => output.output_type)).toEqual(["stream", "error"]);
+    expect(third).toMatchObject({ outputs: [], execution_count: null, metadata: { wenxi: { status: "not-run" } } });
+  }, 60_000);
+
+  it("reports a type error the same way", async () => {
+    const file = writeNotebook(folder, "typed", [{ code: 'const wrong: number = "text";' }]);
+    const run = await runNotebook(file, { timeout: 60 });
+    expect(run.failure!.message).toContain("Type 'string' is not assignable to type 'number'");
+  }, 60_000);
+
+  it("times a cell out and shuts the kernel down", async () => {
+    const file = writeNotebook(folder, "slow", [{ code: "await new Promise((resolve) => setTimeout(resolve, 60000));" }, { code: "1" }]);
+    const started = Date.now();
+    const run = await runNotebook(file, { timeout: 2 });
+    expect(run.failure).toMatchObject({ cell: 1, timedOut: true, message: "the cell did not finish within 2 s" });
+    expect(run.notebook.cells[1].metadata.wenxi).toEqual({ status: "not-run" });
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 60_000);
+});
+
+describe("buildReport", () => {
+  const notebooks = path.join(folder, "report-notebooks");
+  const out = path.join(folder, "reports");
+
+  it("writes an executed .ipynb and an HTML page per notebook and an index, the same bytes every run", async () => {
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(notebooks);
+    writeNotebook(notebooks, "a-first", [{ markdown: "# 第一 First" }, { code: 'const corpusPath = "../data";', tags: ["parameters"] }, { code: 'console.log("<b>not bold</b>")' }]);
+    const corpusFromNotebooks = path.relative(notebooks, path.resolve("data/corpus")).split(path.sep).join("/");
+    writeNotebook(notebooks, "b-second", [{ code: `import * as wenxi from "wenxi";\nconst corpus = await wenxi.loadCorpus("${corpusFromNotebooks}");\nawait wenxi.show(wenxi.topTermsChart(wenxi.termFrequency(wenxi.tokenize(corpus)), { top: 5 }));` }]);
+    await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
+    expect(readdirSync(out).sort()).toEqual(["a-first.html", "a-first.ipynb", "b-second.html", "b-second.ipynb", "index.html"]);
+    const first = readFileSync(path.join(out, "a-first.html"), "utf8");
+    expect(first).toContain("&lt;b&gt;not bold&lt;/b&gt;");
+    expect(first).toContain("injected parameters");
+    const executed = JSON.parse(readFileSync(path.join(out, "a-first.ipynb"), "utf8"));
+    expect(executed.nbformat).toBe(4);
+    expect(executed.nbformat_minor).toBe(5);
+    expect(executed.cells[2].source.join("")).toMatch(/^\/\/ Parameters injected by wenxi report\nconst corpusPath = "[^"]*data\/corpus";$/);
+    const second = readFileSync(path.join(out, "b-second.html"), "utf8");
+    expect(second).toContain('<img class="static"');
+    expect(second).toContain('data-spec="spec-1"');
+    expect(second).not.toContain(path.resolve("data"));
+    const index = readFileSync(path.join(out, "index.html"), "utf8");
+    expect(index).toContain("第一 First");
+    expect(index).toContain("001_9b22334ce759c9d2");
+    const before = readdirSync(out).map((name) => readFileSync(path.join(out, name)));
+    await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
+    const after = readdirSync(out).map((name) => readFileSync(path.join(out, name)));
+    expect(after.map((content, index) => content.equals(before[index]))).toEqual(before.map(() => true));
+  }, 120_000);
+
+  it("leaves the previous report intact when a notebook fails, and keeps the failed run aside", async () => {
+    const previous = readFileSync(path.join(out, "index.html"));
+    writeNotebook(notebooks, "c-broken", [{ code: 'throw new Error("broken on purpose")' }]);
+    const failure = await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ReportFailure);
+    expect((failure as ReportFailure).notebook).toBe("c-broken.ipynb");
+    expect((failure as ReportFailure).failure.cell).toBe(1);
+    expect(readFileSync(path.join(out, "index.html")).equals(previous)).toBe(true);
+    expect(existsSync(path.join(out, "c-broken.html"))).toBe(false);
+    const failedPage = readFileSync(path.join(`${out}.failed`, "c-broken.html"), "utf8");
+    expect(failedPage).toContain("broken on purpose");
+    expect(failedPage).toContain('class="status failed"');
+    expect(readdirSync(folder).filter((name) => name.includes(".building-"))).toEqual([]);
+  }, 120_000);
+});
+
+describe("sanitizeHtml", () => {
+  it("keeps tables and classes, drops scripts, handlers and unknown tags", () => {
+    expect(sanitizeHtml('<div class="wenxi-table"><table><tr><td class="number" onclick="x()">1</td></tr></table></div>')).toBe(
+      '<div class="wenxi-table"><table><tr><td class="number">1</td></tr></table></div>',
+    );
+    expect(sanitizeHtml('a<script>alert(1)</script>b<img src=x onerror="alert(2)">c<a href="javascript:x">d</a><style>*{}</style><!-- hi -->e < f')).toBe("abcde &lt; f");
+    expect(sanitizeHtml('<svg><script>alert(1)</script></svg><iframe src="x"></iframe>ok')).toBe("ok");
+  });
+});
