@@ -1,0 +1,107 @@
+// The report in a real browser: Debian's Chromium, driven by playwright-core. Every page shows
+// its static SVG charts and renders every interactive view, logs no console error and requests
+// nothing but itself; screenshots go to reports/screenshots/ (CI keeps them). A report built from
+// a corpus of hostile documents shows their text and runs none of it.
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReport } from "../../src";
+import { projectTemporaryFolder, writeFiles } from "../helpers";
+
+const chromiumPath = "/usr/bin/chromium";
+const available = existsSync(chromiumPath);
+if (!available && process.env.CI) throw new Error("CI must have Chromium installed (apt-get install chromium): see .ci/run");
+
+type Browser = import("playwright-core").Browser;
+let browser: Browser;
+
+interface PageCheck {
+  consoleErrors: string[];
+  requests: string[];
+  staticCharts: number;
+  interactiveViews: number;
+  renderedViews: number;
+  text: string;
+  pwned: unknown;
+  dialogs: string[];
+}
+
+async function openReportPage(file: string, screenshot?: string): Promise<PageCheck> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const url = pathToFileURL(file).href;
+  const check: PageCheck = { consoleErrors: [], requests: [], staticCharts: 0, interactiveViews: 0, renderedViews: 0, text: "", pwned: undefined, dialogs: [] };
+  page.on("console", (message) => {
+    if (message.type() === "error") check.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => check.consoleErrors.push(String(error)));
+  page.on("request", (request) => {
+    if (request.url() !== url && !request.url().startsWith("data:")) check.requests.push(request.url());
+  });
+  page.on("dialog", async (dialog) => {
+    check.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.goto(url, { waitUntil: "load" });
+  check.interactiveViews = await page.locator("[data-spec]").count();
+  if (check.interactiveViews > 0) {
+    await page.waitForFunction((count) => document.querySelectorAll("figure.embedded [data-spec] svg").length >= count, check.interactiveViews, { timeout: 30_000 });
+  }
+  check.renderedViews = await page.locator("figure.embedded [data-spec] svg").count();
+  check.staticCharts = await page.locator('figure img.static[src^="data:image/svg+xml;base64,"]').count();
+  check.text = await page.locator("body").innerText();
+  check.pwned = await page.evaluate(() => (window as unknown as { __wenxiPwned?: unknown }).__wenxiPwned);
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  await page.close();
+  return check;
+}
+
+describe.skipIf(!available)("the report in headless Chromium", () => {
+  beforeAll(async () => {
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  }, 60_000);
+  afterAll(async () => browser?.close());
+
+  it("shows every chart statically and interactively, with no console error and no request", async () => {
+    await buildReport({ out: "reports" });
+    const screenshots = path.join("reports", "screenshots");
+    mkdirSync(screenshots, { recursive: true });
+    const pages = readdirSync("reports").filter((name) => name.endsWith(".html")).sort();
+    expect(pages).toEqual(["01-corpus-overview.html", "02-term-frequency.html", "03-keywords.html", "04-comparison.html", "05-terms-in-context.html", "index.html"]);
+    let charts = 0;
+    for (const name of pages) {
+      const check = await openReportPage(path.join("reports", name), path.join(screenshots, name.replace(/\.html$/, ".png")));
+      expect(check.consoleErrors, name).toEqual([]);
+      expect(check.requests, name).toEqual([]);
+      expect(check.renderedViews, name).toBe(check.interactiveViews);
+      expect(check.staticCharts, name).toBe(check.interactiveViews);
+      charts += check.interactiveViews;
+    }
+    expect(charts).toBe(14);
+  }, 180_000);
+
+  it("shows hostile documents as text and runs none of their code", async () => {
+    const folder = projectTemporaryFolder();
+    const corpus = path.join(folder, "hostile");
+    writeFiles(corpus, {
+      "a-script.txt": "<script>window.__wenxiPwned = 1; alert('x')</script>\n公安机关坚持党建引领，深入推进枫桥经验。<script>window.__wenxiPwned = 2</script>",
+      "b-image.txt": '网页标题<img src=x onerror="window.__wenxiPwned = 3">\n电信网络诈骗案件持续下降，群众安全感不断提升。\n<iframe src="https://example.com"></iframe>',
+      "c-plain.txt": "新疆公安忠诚担当，守护大美新疆。反恐维稳工作成效显著。",
+    });
+    const out = path.join(folder, "report");
+    await buildReport({ out, corpus, notebooks: ["01-corpus-overview", "02-term-frequency", "05-terms-in-context"] });
+    for (const name of ["index.html", "01-corpus-overview.html", "02-term-frequency.html", "05-terms-in-context.html"]) {
+      const check = await openReportPage(path.join(out, name));
+      expect(check.pwned, name).toBeUndefined();
+      expect(check.dialogs, name).toEqual([]);
+      expect(check.requests, name).toEqual([]);
+      expect(check.consoleErrors, name).toEqual([]);
+      if (name === "index.html") expect(check.text).toContain("<script>window.__wenxiPwned = 1; alert('x')</script>");
+      if (name === "01-corpus-overview.html") expect(check.text).toContain('<img src=x onerror="window.__wenxiPwned = 3">');
+    }
+  }, 180_000);
+});
