@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { availableParallelism, tmpdir } from "node:os";
 import * as path from "node:path";
 import * as nodejieba from "nodejieba";
+import { seededRandom } from "../charts/random";
 import { loadCorpus } from "../corpus/load";
 import { termFrequency } from "../stats/frequency";
 import { closeSegmenterPool, tokenizeParallel } from "../text/parallel";
@@ -23,22 +24,10 @@ const targetBytes = 50 * 1024 * 1024;
 const documentCharacters = 64 * 1024;
 const pythonBytes = 10 * 1024 * 1024;
 
-/** mulberry32: a small seeded PRNG, so the shuffled corpus is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function buildCorpus(folder: string): Promise<{ documents: number; bytes: number }> {
   const corpus = await loadCorpus(path.resolve(__dirname, "../../data/corpus"));
   const sentences = corpus.documents.flatMap((document) => document.text.split(/(?<=[。!?])|\n/u)).filter((sentence) => sentence.trim() !== "");
-  const next = random(20241122);
+  const next = seededRandom(20241122);
   const texts: string[] = [];
   let bytes = 0;
   let current = "";

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import * as path from "node:path";
 import { escapeHtml } from "../format/tables";
 import { textWidth } from "../text/width";
+import { seededRandom } from "./random";
 import type { VegaLiteSpec } from "./theme";
 
 type TextItem = { text?: unknown; fontSize?: number };
@@ -24,18 +25,6 @@ vega.textMetrics.width = (item, text) => {
   const content = value === null || value === undefined ? "" : Array.isArray(value) ? value.join(" ") : String(value);
   return textWidth(content, item.fontSize ?? 11);
 };
-
-/** mulberry32, so that random layouts (the word cloud) come out the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function isVegaLite(spec: VegaLiteSpec): boolean {
   return typeof spec.$schema === "string" ? spec.$schema.includes("vega-lite") : !("marks" in spec);
