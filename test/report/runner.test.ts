@@ -1,4 +1,5 @@
 // The notebook runner and the report against the real tslab kernel over ZeroMQ.
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -116,6 +117,22 @@ describe("buildReport", () => {
     expect(failedPage).toContain('class="status failed"');
     expect(readdirSync(folder).filter((name) => name.includes(".building-"))).toEqual([]);
   }, 120_000);
+});
+
+describe("executed notebooks against the nbformat schema", () => {
+  // Debian's python3-nbformat (installed with jupyter-nbconvert in CI) validates them.
+  const python = "/usr/bin/python3";
+  const hasNbformat = existsSync(python) && spawnSync(python, ["-c", "import nbformat"]).status === 0;
+  if (!hasNbformat && process.env.CI) throw new Error("CI must have python3-nbformat (installed with jupyter-nbconvert): see .ci/run");
+  it.skipIf(!hasNbformat)("are valid nbformat 4.5, the failed run included", () => {
+    const out = path.join(folder, "reports");
+    const files = [...readdirSync(out).map((name) => path.join(out, name)), ...readdirSync(`${out}.failed`).map((name) => path.join(`${out}.failed`, name))].filter((file) => file.endsWith(".ipynb"));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    const script = "import nbformat, sys\nfor f in sys.argv[1:]:\n    nb = nbformat.read(f, as_version=nbformat.NO_CONVERT)\n    nbformat.validate(nb)\n    assert (nb.nbformat, nb.nbformat_minor) == (4, 5), f\nprint('valid', len(sys.argv) - 1)";
+    const result = spawnSync(python, ["-c", script, ...files], { encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.stdout.trim()).toBe(`valid ${files.length}`);
+  });
 });
 
 describe("sanitizeHtml", () => {
