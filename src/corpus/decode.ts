@@ -121,7 +121,15 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     return checkNotBlank(utf8, "utf-8");
   }
 
-  const best = candidates()[0];
+  // Mostly UTF-8 with a few broken bytes (a corrupt byte, a file cut mid-character): keep it as
+  // UTF-8, whose U+FFFD characters the quality check then flags, rather than lose the document.
+  const scored = candidates();
+  const lenient = scoreCandidate("utf-8", bytes);
+  const legacy = scored[0];
+  if (lenient.nonAscii > 0 && lenient.bad / lenient.nonAscii <= 0.01 && lenient.commonHan - 4 * lenient.bad > legacy.commonHan - 4 * legacy.bad) {
+    return checkNotBlank(lenient.text, "utf-8");
+  }
+  const best = legacy;
   if (best.nonAscii > 0 && (best.bad / best.nonAscii > 0.02 || best.commonHan / best.nonAscii < 0.3)) {
     return {
       ok: false,

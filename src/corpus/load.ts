@@ -200,18 +200,19 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
   const stat = await fs.stat(source).catch(() => undefined);
   if (!stat) throw new Error(`corpus source "${source}" does not exist (give a folder, a .txt, .jsonl or .csv file)`);
   let files: Array<{ file: ListedFile; format: SourceFormat }>;
+  const errors: CorpusError[] = [];
   if (stat.isDirectory()) {
     const extensions = options.extensions?.map((extension) => (extension.startsWith(".") ? extension : `.${extension}`).toLowerCase());
     const glob = globToRegExp(options.pattern ?? "**/*.txt");
     const matches = extensions ? (relativePath: string) => extensions.includes(path.extname(relativePath).toLowerCase()) : (relativePath: string) => glob.test(relativePath);
-    files = (await listFolder(source, matches)).map((file) => ({ file, format: formatOfPath(file.relativePath) }));
+    const listed = await listFolder(source, matches, (problemPath, reason) => errors.push({ path: problemPath, kind: "read", reason }));
+    files = listed.map((file) => ({ file, format: formatOfPath(file.relativePath) }));
   } else {
     const file = { path: source.split(path.sep).join("/"), absolutePath: path.resolve(source), relativePath: path.basename(source) };
     files = [{ file, format: options.format ?? formatOfPath(source) }];
   }
 
   const documents: Document[] = [];
-  const errors: CorpusError[] = [];
   const stems = new Map<string, number>();
   for (const { file } of files) stems.set(stem(file.relativePath), (stems.get(stem(file.relativePath)) ?? 0) + 1);
   for (const { file, format } of files) {

@@ -44,15 +44,31 @@ export interface ListedFile {
   relativePath: string;
 }
 
-/** Lists the files under a folder that match, sorted; hidden files and folders are skipped. */
-export async function listFolder(folder: string, matches: (relativePath: string) => boolean): Promise<ListedFile[]> {
+/**
+ * Lists the files under a folder that match, sorted; hidden files and folders are skipped. A
+ * subfolder that cannot be read, or a matching link that leads nowhere, is reported through
+ * `onProblem` and the listing goes on.
+ */
+export async function listFolder(
+  folder: string,
+  matches: (relativePath: string) => boolean,
+  onProblem: (path: string, reason: string) => void = () => undefined,
+): Promise<ListedFile[]> {
   const found: ListedFile[] = [];
   const visited = new Set<string>();
+  const shown = (relativePath: string) => path.posix.join(folder.split(path.sep).join("/"), relativePath);
   async function walk(absoluteFolder: string, relativeFolder: string): Promise<void> {
-    const real = await fs.realpath(absoluteFolder);
-    if (visited.has(real)) return; // a symbolic link loop
-    visited.add(real);
-    const entries = await fs.readdir(absoluteFolder, { withFileTypes: true });
+    let entries;
+    try {
+      const real = await fs.realpath(absoluteFolder);
+      if (visited.has(real)) return; // a symbolic link loop
+      visited.add(real);
+      entries = await fs.readdir(absoluteFolder, { withFileTypes: true });
+    } catch (error) {
+      if (relativeFolder === "") throw error;
+      onProblem(shown(relativeFolder), `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      return;
+    }
     entries.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
@@ -62,13 +78,12 @@ export async function listFolder(folder: string, matches: (relativePath: string)
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         const target = await fs.stat(absolutePath).catch(() => undefined);
+        if (!target && matches(relativePath)) onProblem(shown(relativePath), "a link that leads nowhere");
         isDirectory = target?.isDirectory() ?? false;
         isFile = target?.isFile() ?? false;
       }
       if (isDirectory) await walk(absolutePath, relativePath);
-      else if (isFile && matches(relativePath)) {
-        found.push({ path: path.posix.join(folder.split(path.sep).join("/"), relativePath), absolutePath, relativePath });
-      }
+      else if (isFile && matches(relativePath)) found.push({ path: shown(relativePath), absolutePath, relativePath });
     }
   }
   await walk(path.resolve(folder), "");

@@ -72,6 +72,26 @@ describe("loadCorpus on a folder of mixed files", () => {
   });
 });
 
+describe("loadCorpus on damaged input", () => {
+  it("keeps a UTF-8 file with a corrupt byte or a cut last character, flagged, and reports a dangling link", async () => {
+    const damaged = path.join(folder, "damaged");
+    const text = Buffer.from("公安机关坚持党建引领，深入推进枫桥经验。".repeat(10));
+    writeFiles(damaged, {
+      "corrupt.txt": Buffer.concat([text.subarray(0, 150), Buffer.from([0xff]), text.subarray(150)]),
+      "cut.txt": text.subarray(0, text.length - 1),
+    });
+    const { symlinkSync } = await import("node:fs");
+    symlinkSync(path.join(damaged, "missing-target.txt"), path.join(damaged, "dangling.txt"));
+    const corpus = await loadCorpus(damaged);
+    expect(corpus.documents.map((document) => [document.id, document.meta.encoding, document.flags.map((flag) => flag.kind)])).toEqual([
+      ["corrupt", "utf-8", ["replacement-character"]],
+      ["cut", "utf-8", ["replacement-character"]],
+    ]);
+    expect(corpus.documents[0].text).toContain("枫桥经验");
+    expect(corpus.errors).toEqual([{ path: `${damaged}/dangling.txt`, kind: "read", reason: "a link that leads nowhere" }]);
+  });
+});
+
 describe("loadCorpus on JSONL and CSV", () => {
   writeFiles(folder, {
     "news.jsonl": [
