@@ -10,6 +10,7 @@
 //   Dice = 2·O11 / (f(u) + f(v))                (Smadja et al. 1996)
 import type { Tokens } from "../text/tokenize";
 import { toSimplified } from "../corpus/script";
+import { countTerms } from "./counts";
 import { compareText, descending } from "./order";
 
 export type CollocationMeasure = "pmi" | "logLikelihood" | "tScore" | "dice";
@@ -76,12 +77,7 @@ export function associationMeasures({ observed, rowTotal, columnTotal, total }: 
 export function collocations(tokens: Tokens, options: CollocationOptions = {}): CollocationRow[] {
   const window = options.window ?? 5;
   if (!Number.isInteger(window) || window < 1) throw new Error(`window must be a whole number ≥ 1, got ${window}`);
-  const frequencies = new Int32Array(tokens.vocabulary.length);
-  let total = 0;
-  for (const document of tokens.documents) {
-    total += document.termIds.length;
-    for (const id of document.termIds) frequencies[id]++;
-  }
+  const { counts: frequencies, tokens: total } = countTerms(tokens.documents, tokens.vocabulary.length);
   const nodeId = options.node === undefined ? undefined : tokens.termIndex.get(toSimplified(options.node));
   if (options.node !== undefined && nodeId === undefined) return [];
   const pairs = new Map<number, { count: number; left: number; right: number }>();

@@ -1,6 +1,7 @@
 // Term frequencies: count, relative frequency per 10,000 tokens, document frequency and range,
 // overall or per document / metadata group.
 import type { Tokens } from "../text/tokenize";
+import { countTerms } from "./counts";
 import { compareText, descending } from "./order";
 import { groupOf } from "./select";
 
@@ -40,20 +41,7 @@ export function termFrequency(tokens: Tokens, options: TermFrequencyOptions = {}
   const size = tokens.vocabulary.length;
   for (const key of groupKeys) {
     const members = groups.get(key)!;
-    const counts = new Int32Array(size);
-    const documentFrequency = new Int32Array(size);
-    const lastDocument = new Int32Array(size).fill(-1);
-    let total = 0;
-    members.forEach((document, index) => {
-      total += document.termIds.length;
-      for (const id of document.termIds) {
-        counts[id]++;
-        if (lastDocument[id] !== index) {
-          lastDocument[id] = index;
-          documentFrequency[id]++;
-        }
-      }
-    });
+    const { counts, documentFrequency, tokens: total } = countTerms(members, size);
     const groupRows: TermFrequencyRow[] = [];
     for (let id = 0; id < size; id++) {
       if (counts[id] === 0 || counts[id] < (options.minCount ?? 1)) continue;

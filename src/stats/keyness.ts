@@ -7,6 +7,7 @@
 //   Log ratio (Hardie 2014): log2((a/c) / (b/d)), a zero count replaced by 0.5; the effect size.
 import type { Tokens } from "../text/tokenize";
 import { chiSquarePValue } from "./distributions";
+import { countTerms } from "./counts";
 import { compareText, descending } from "./order";
 import { selectDocuments, type DocumentSelector } from "./select";
 
@@ -71,33 +72,24 @@ export function keyness(tokens: Tokens, options: KeynessOptions): KeynessRow[] {
     : tokens.documents.filter((document) => !targetIds.has(document.id));
   if (reference.length === 0) throw new Error("keyness: the reference selects no document");
   const size = tokens.vocabulary.length;
-  const countIn = (documents: typeof target) => {
-    const counts = new Int32Array(size);
-    let total = 0;
-    for (const document of documents) {
-      total += document.termIds.length;
-      for (const id of document.termIds) counts[id]++;
-    }
-    return { counts, total };
-  };
-  const targetCounts = countIn(target);
-  const referenceCounts = countIn(reference);
-  if (targetCounts.total === 0 || referenceCounts.total === 0) throw new Error("keyness: the target or the reference has no tokens");
+  const targetCounts = countTerms(target, size);
+  const referenceCounts = countTerms(reference, size);
+  if (targetCounts.tokens === 0 || referenceCounts.tokens === 0) throw new Error("keyness: the target or the reference has no tokens");
   const positive: KeynessRow[] = [];
   const negative: KeynessRow[] = [];
   for (let id = 0; id < size; id++) {
     const a = targetCounts.counts[id];
     const b = referenceCounts.counts[id];
     if (a + b === 0 || a + b < (options.minCount ?? 1)) continue;
-    const statistics = keynessStatistics({ targetCount: a, referenceCount: b, targetTotal: targetCounts.total, referenceTotal: referenceCounts.total });
+    const statistics = keynessStatistics({ targetCount: a, referenceCount: b, targetTotal: targetCounts.tokens, referenceTotal: referenceCounts.tokens });
     if (statistics.logLikelihoodP > (options.maxP ?? 1)) continue;
     const row: KeynessRow = {
       term: tokens.vocabulary[id],
       direction: statistics.direction,
       targetCount: a,
       referenceCount: b,
-      targetPer10k: (a / targetCounts.total) * 10_000,
-      referencePer10k: (b / referenceCounts.total) * 10_000,
+      targetPer10k: (a / targetCounts.tokens) * 10_000,
+      referencePer10k: (b / referenceCounts.tokens) * 10_000,
       logLikelihood: statistics.logLikelihood,
       logLikelihoodP: statistics.logLikelihoodP,
       chiSquare: statistics.chiSquare,

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { jiebaIdfPath } from "../text/segmenter";
 import type { Tokens } from "../text/tokenize";
+import { countTerms } from "./counts";
 import { compareText, descending } from "./order";
 
 export interface IdfTable {
@@ -17,16 +18,7 @@ export interface IdfTable {
 
 export function fitIdf(tokens: Tokens): IdfTable {
   const documentCount = tokens.documents.length;
-  const documentFrequency = new Int32Array(tokens.vocabulary.length);
-  const lastDocument = new Int32Array(tokens.vocabulary.length).fill(-1);
-  tokens.documents.forEach((document, index) => {
-    for (const id of document.termIds) {
-      if (lastDocument[id] !== index) {
-        lastDocument[id] = index;
-        documentFrequency[id]++;
-      }
-    }
-  });
+  const { documentFrequency } = countTerms(tokens.documents, tokens.vocabulary.length);
   const idf = new Map<string, number>();
   tokens.vocabulary.forEach((term, id) => idf.set(term, Math.log((1 + documentCount) / (1 + documentFrequency[id])) + 1));
   return {
