@@ -25,21 +25,3 @@ export function commonHanCharacters(): Set<string> {
   commonHan = new Set([...levelOne, ...toTraditional(levelOne)]);
   return commonHan;
 }
-
-export function isCommonHanCharacter(character: string): boolean {
-  return commonHanCharacters().has(character);
-}
-
-/** Counts Han characters and common Han characters in a text. */
-export function countHan(text: string): { han: number; common: number } {
-  const common = commonHanCharacters();
-  let han = 0;
-  let commonCount = 0;
-  for (const character of text) {
-    if (hanPattern.test(character)) {
-      han++;
-      if (common.has(character)) commonCount++;
-    }
-  }
-  return { han, common: commonCount };
-}

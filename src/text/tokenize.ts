@@ -132,7 +132,7 @@ class IntBuffer {
   }
 }
 
-/** Tokens with start offsets for one document's text, in text order. */
+/** Tokens with start offsets for one document's text, in text order: tagged, search or full mode. */
 function segmentWithOffsets(text: string, settings: TokenSettings, visit: (word: string, start: number, tagName?: string) => void): void {
   if (settings.pos) {
     let offset = 0;
@@ -143,14 +143,7 @@ function segmentWithOffsets(text: string, settings: TokenSettings, visit: (word:
     }
     return;
   }
-  if (settings.mode === "precise") {
-    let offset = 0;
-    for (const word of cut(text, "precise", settings.hmm)) {
-      visit(word, offset);
-      offset += word.length;
-    }
-    return;
-  }
+  // (Precise mode without tags is TokenCollector.add's own tight loop.)
   if (settings.mode === "search") {
     // Search mode = each precise word, preceded by its dictionary sub-words (cut for search on the word alone).
     let offset = 0;
