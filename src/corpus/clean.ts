@@ -6,7 +6,7 @@ import { readMetadataLine, type MetadataFields } from "./metadata";
 import { collapseWhitespace, normalizeLineEndings, normalizeUnicode, removeInlinePinyin, type StepResult } from "./normalize";
 import { qualityFlags } from "./quality";
 import { detectScript, toSimplified } from "./script";
-import { joinTracked, splitTrackedLines, trackText, transformTracked, type TrackedText } from "./tracked-text";
+import { joinTracked, sliceTracked, splitTrackedLines, trackText, transformTracked, type TrackedText } from "./tracked-text";
 import type { CleaningLogEntry, CleaningStep, QualityFlag, Script } from "./types";
 
 export interface CleaningOptions {
@@ -74,10 +74,10 @@ function stripTrailingCredit(line: Line): { line: Line; credit?: string } {
   const match = /(?<=[。.!?])\s*([^。,!?\s]{2,24}(?:供图|摄|\/图))$/u.exec(line.simplified);
   if (!match) return { line };
   const cut = match.index;
-  return {
-    line: { ...line, tracked: { text: line.tracked.text.slice(0, cut), origin: line.tracked.origin.slice(0, cut) }, simplified: line.simplified.slice(0, cut) },
-    credit: match[1],
-  };
+  // `simplified` is the trimmed line: measure the credit from the end of the tracked line, which
+  // may keep leading white space when normalization is off.
+  const keep = line.tracked.text.trimEnd().length - (line.simplified.length - cut);
+  return { line: { ...line, tracked: sliceTracked(line.tracked, 0, keep), simplified: line.simplified.slice(0, cut) }, credit: match[1] };
 }
 
 export function cleanText(original: string, options: CleaningOptions = {}): CleanedText {

@@ -58,6 +58,11 @@ describe("cleanText around debris", () => {
     expect(body.text).toBe("小标题\n这是正文的一句话,很长。");
   });
 
+  it("cuts an image credit off the end of a caption, also when normalization is off", () => {
+    expect(cleanText("正文一句。某某供图\n第二行。").text).toBe("正文一句。\n第二行。");
+    expect(cleanText("  正文一句。某某供图\n第二行。", { normalize: false }).text).toBe("  正文一句。\n第二行。");
+  });
+
   it("can switch every step off", () => {
     const text = "人民网>>时政\n责(zé)任\n来源:人民网";
     const cleaned = cleanText(text, { debris: false, pinyin: false, metadata: false, normalize: false });
