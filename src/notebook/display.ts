@@ -3,7 +3,7 @@
 // VS Code), a pre-rendered SVG (for classic Notebook, GitHub and reports) and plain text; rows or
 // a DataFrame become an escaped HTML table and a text table. Outside a kernel it prints the text.
 import { toSVG } from "../charts/render";
-import type { VegaLiteSpec } from "../charts/theme";
+import { rowsOf, type VegaLiteSpec } from "../charts/theme";
 import { formatHtmlTable, formatTable, type Row } from "../format/tables";
 
 export type MimeBundle = Record<string, unknown>;
@@ -13,19 +13,15 @@ export interface ShowOptions {
   maxRows?: number;
 }
 
-interface DataFrameLike {
-  columns: string[];
-  values: unknown[][];
-}
-
 function isChartSpec(value: unknown): value is VegaLiteSpec {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
   const schema = (value as { $schema?: unknown }).$schema;
   return typeof schema === "string" && /vega(-lite)?\/v5/.test(schema);
 }
 
-function isDataFrame(value: unknown): value is DataFrameLike {
-  return value !== null && typeof value === "object" && Array.isArray((value as DataFrameLike).columns) && Array.isArray((value as DataFrameLike).values);
+/** A danfojs DataFrame (or anything shaped like one): columns, and rows through toJSON(). */
+function isDataFrame(value: unknown): value is { columns: string[]; toJSON: () => unknown } {
+  return value !== null && typeof value === "object" && Array.isArray((value as { columns?: unknown }).columns) && typeof (value as { toJSON?: unknown }).toJSON === "function";
 }
 
 function plainRows(rows: object[]): Row[] {
@@ -54,7 +50,7 @@ export async function mimeBundle(value: unknown, options: ShowOptions = {}): Pro
     };
   }
   let rows: Row[] | undefined;
-  if (isDataFrame(value)) rows = value.values.map((line) => Object.fromEntries(value.columns.map((column, index) => [column, line[index] as Row[string]])));
+  if (isDataFrame(value)) rows = plainRows(rowsOf<object>(value));
   else if (Array.isArray(value) && value.every((item) => item !== null && typeof item === "object" && !Array.isArray(item))) rows = plainRows(value as object[]);
   if (rows) {
     const shown = rows.slice(0, options.maxRows ?? 20);

@@ -83,13 +83,15 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
       options.onCell?.(count, codeCells.length);
       const source = sourceText(cell);
       const result = await kernel.execute(source, timeout);
-      cell.outputs = scrub(coalesce(result.outputs), options.scrubPaths ?? []);
+      const outputs = scrub(coalesce(result.outputs), options.scrubPaths ?? []);
+      cell.outputs = outputs;
       cell.execution_count = count;
       if (result.status !== "ok") {
-        const message = scrub([{ output_type: "stream", name: "stderr", text: failureMessage(result, timeout) }], options.scrubPaths ?? [])[0] as { text: string };
+        // Built from the scrubbed outputs, so the message holds no absolute path either.
+        const message = failureMessage({ status: result.status, outputs }, timeout);
         const position = notebook.cells.slice(0, index + 1).filter((candidate) => !(candidate.metadata.tags ?? []).includes("injected-parameters")).length;
-        failure = { cell: position, id: cell.id, source, message: message.text, timedOut: result.status === "timeout" };
-        cell.outputs.push({ output_type: "error", ename: result.status === "timeout" ? "Timeout" : "CellError", evalue: message.text.split("\n")[0], traceback: message.text.split("\n") });
+        failure = { cell: position, id: cell.id, source, message, timedOut: result.status === "timeout" };
+        outputs.push({ output_type: "error", ename: result.status === "timeout" ? "Timeout" : "CellError", evalue: message.split("\n")[0], traceback: message.split("\n") });
         cell.metadata = { ...cell.metadata, wenxi: { status: result.status === "timeout" ? "timed-out" : "failed" } };
       }
     }
