@@ -28,8 +28,11 @@ labels.sort((left, right) => right[0].length - left[0].length);
 const labelPattern = new RegExp(`(${labels.map(([label]) => label).join("|")})\\s*:\\s*`, "g");
 const fieldOfLabel = new Map(labels);
 
-/** Words of page chrome that may sit on a metadata line: 收藏, 打印, font-size switches. */
-const chromeWords = /收藏|打印|分享|关闭|纠错|举报|默认|[大中小]/g;
+/** Page-chrome links that may sit on a metadata line (来源:人民网 收藏). */
+const chromeLinks = "收藏|打印|分享|关闭|纠错|举报";
+/** All page chrome of a metadata line: the links and the font-size switch (字号:默认 大 中 小). */
+const chromeWords = new RegExp(`${chromeLinks}|默认|[大中小]`, "g");
+const trailingChromeLinks = new RegExp(`(?:\\s+(?:${chromeLinks}))+$`, "u");
 
 const datePattern = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
 const datePatternGlobal = new RegExp(datePattern.source, "g");
@@ -125,7 +128,7 @@ export function readMetadataLine(rawLine: string): MetadataFields | undefined {
     }
     let value = cleanValue(rawValue);
     // A value may end in page chrome (来源:人民网 收藏): drop trailing chrome words.
-    value = cleanValue(value.replace(/(?:\s+(?:收藏|打印|分享|关闭|纠错|举报))+$/u, ""));
+    value = cleanValue(value.replace(trailingChromeLinks, ""));
     if (value === "" || value.length > 40) return undefined;
     if (field !== "source" && !namesOnly(value)) return undefined;
     fields[field] ??= value;
