@@ -86,8 +86,10 @@ describe("chart builders on the seed corpus", () => {
   it("dispersionChart: a tick per occurrence, one row per term", async () => {
     const result = dispersion(tokens, ["枫桥经验", "电信网络诈骗"]);
     const svg = await check(dispersionChart(result));
-    expect(count(svg, /<g class="mark-rect role-mark/g) + count(svg, /<g class="mark-rule role-mark/g)).toBeGreaterThan(0);
     expect(result.positions).toHaveLength(4 + 9);
+    expect(marksOf(svg, "rect")).toBe(4 + 9); // a tick per occurrence
+    const boundaries = /<g class="mark-rule role-mark[^"]*"[^>]*>(.*?)<\/g>/s.exec(svg)![1];
+    expect(count(boundaries, /<line /g)).toBe(5); // a dashed rule where each document starts
     expect(svg).toContain(">枫桥经验<");
   });
 
