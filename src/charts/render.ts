@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { escapeHtml } from "../format/tables";
 import { textWidth } from "../text/width";
 import { seededRandom } from "./random";
-import type { VegaLiteSpec } from "./theme";
+import { chineseFontFamily, type VegaLiteSpec } from "./theme";
 
 type TextItem = { text?: unknown; fontSize?: number };
 
@@ -151,7 +151,7 @@ export async function toHTML(spec: VegaLiteSpec, options: RenderOptions = {}): P
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
-<style>body{font-family:${escapeHtml('"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif')};margin:24px}</style>
+<style>body{font-family:${escapeHtml(chineseFontFamily)};margin:24px}</style>
 <script>${libraryScript("vega")}</script>
 <script>${libraryScript("vega-lite")}</script>
 <script>${libraryScript("vega-embed")}</script>
