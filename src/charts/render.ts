@@ -12,19 +12,28 @@ import { chineseFontFamily, type VegaLiteSpec } from "./theme";
 type TextItem = { text?: unknown; fontSize?: number };
 
 // vega's type declarations omit textMetrics and setRandom, which it exports.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const vega = require("vega") as typeof import("vega") & {
+type Vega = typeof import("vega") & {
   textMetrics: { width: (item: TextItem, text?: unknown) => number };
   setRandom: (random: () => number) => void;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const vegaLite = require("vega-lite") as typeof import("vega-lite");
 
-vega.textMetrics.width = (item, text) => {
-  const value = text ?? item.text;
-  const content = value === null || value === undefined ? "" : Array.isArray(value) ? value.join(" ") : String(value);
-  return textWidth(content, item.fontSize ?? 11);
-};
+let libraries: { vega: Vega; vegaLite: typeof import("vega-lite") } | undefined;
+
+/** Vega and Vega-Lite, loaded on the first rendering (not at start-up), with CJK text measured at full width. */
+function vegaLibraries(): { vega: Vega; vegaLite: typeof import("vega-lite") } {
+  if (libraries) return libraries;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const vega = require("vega") as Vega;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const vegaLite = require("vega-lite") as typeof import("vega-lite");
+  vega.textMetrics.width = (item, text) => {
+    const value = text ?? item.text;
+    const content = value === null || value === undefined ? "" : Array.isArray(value) ? value.join(" ") : String(value);
+    return textWidth(content, item.fontSize ?? 11);
+  };
+  libraries = { vega, vegaLite };
+  return libraries;
+}
 
 export function isVegaLite(spec: VegaLiteSpec): boolean {
   return typeof spec.$schema === "string" ? spec.$schema.includes("vega-lite") : !("marks" in spec);
@@ -53,7 +62,7 @@ export function compileToVega(input: VegaLiteSpec): CompileResult {
     info: () => logger,
     debug: () => logger,
   };
-  const compiled = vegaLite.compile(spec as never, { logger: logger as never });
+  const compiled = vegaLibraries().vegaLite.compile(spec as never, { logger: logger as never });
   return { vega: compiled.spec, warnings };
 }
 
@@ -65,6 +74,7 @@ export interface RenderOptions {
 /** Any Vega or Vega-Lite spec → SVG text, headless. */
 export async function toSVG(spec: VegaLiteSpec, options: RenderOptions = {}): Promise<string> {
   const { vega: vegaSpec } = compileToVega(spec);
+  const { vega } = vegaLibraries();
   vega.setRandom(seededRandom(options.seed ?? 42));
   try {
     const view = new vega.View(vega.parse(vegaSpec as never), { renderer: "none" });

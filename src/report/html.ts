@@ -3,14 +3,21 @@
 // of the pre-rendered SVG, which shows everywhere and prints) and an interactive view that
 // vega-embed draws from the spec; vega, vega-lite and vega-embed are inlined, nothing is fetched
 // (a Content-Security-Policy forbids it). Everything from the notebook is escaped or sanitized.
-import MarkdownIt from "markdown-it";
+import type MarkdownIt from "markdown-it";
 import { libraryScript, scriptSafe } from "../charts/render";
 import { escapeHtml, formatHtmlTable } from "../format/tables";
 import type { CellOutput } from "./kernel-client";
 import { sourceText, type Notebook, type NotebookCell } from "./notebook-format";
 import { sanitizeHtml } from "./sanitize";
 
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+let markdownRenderer: MarkdownIt | undefined;
+
+/** Markdown → HTML with raw HTML off (markdown-it loads on first use, not at start-up). */
+function renderMarkdown(source: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  markdownRenderer ??= new (require("markdown-it") as typeof MarkdownIt)({ html: false, linkify: false, typographer: false });
+  return markdownRenderer.render(source);
+}
 
 export const reportStyle = `
 :root{--ink:#1f2933;--muted:#616e7c;--line:#d9e2ec;--accent:#3b6ea5;--bad:#b42318;--soft:#f5f7fa}
@@ -78,7 +85,7 @@ class OutputRenderer {
     }
     if (data["image/png"] !== undefined) return `<figure><img alt="image" src="data:image/png;base64,${escapeHtml(text(data["image/png"]).replace(/\s/g, ""))}"></figure>`;
     if (data["text/html"] !== undefined) return `<div class="html-output">${sanitizeHtml(text(data["text/html"]))}</div>`;
-    if (data["text/markdown"] !== undefined) return `<div class="markdown">${markdown.render(text(data["text/markdown"]))}</div>`;
+    if (data["text/markdown"] !== undefined) return `<div class="markdown">${renderMarkdown(text(data["text/markdown"]))}</div>`;
     if (data["text/plain"] !== undefined) return `<pre class="stdout">${escapeHtml(text(data["text/plain"]))}</pre>`;
     return "";
   }
@@ -86,7 +93,7 @@ class OutputRenderer {
 
 function renderCell(cell: NotebookCell, outputs: OutputRenderer, index: number): string {
   const source = sourceText(cell);
-  if (cell.cell_type === "markdown") return `<section class="cell markdown" id="cell-${index}">${markdown.render(source)}</section>`;
+  if (cell.cell_type === "markdown") return `<section class="cell markdown" id="cell-${index}">${renderMarkdown(source)}</section>`;
   if (cell.cell_type === "raw") return `<section class="cell raw" id="cell-${index}"><pre>${escapeHtml(source)}</pre></section>`;
   const status = (cell.metadata.wenxi as { status?: string } | undefined)?.status;
   const tags = cell.metadata.tags ?? [];

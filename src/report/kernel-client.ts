@@ -8,7 +8,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import * as zmq from "zeromq";
+import type * as zmq from "zeromq";
+
+/** zeromq (a native addon) loads when a kernel starts, not when wenxi is imported. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const zeromq = () => require("zeromq") as typeof zmq;
 
 const delimiter = "<IDS|MSG>";
 
@@ -73,9 +77,9 @@ export function defaultKernelArgv(): string[] {
 export class KernelClient {
   private readonly key = randomBytes(32).toString("hex");
   private readonly session = randomUUID();
-  private readonly shell = new zmq.Dealer({ linger: 0 });
-  private readonly control = new zmq.Dealer({ linger: 0 });
-  private readonly iopub = new zmq.Subscriber({ linger: 0 });
+  private readonly shell = new (zeromq().Dealer)({ linger: 0 });
+  private readonly control = new (zeromq().Dealer)({ linger: 0 });
+  private readonly iopub = new (zeromq().Subscriber)({ linger: 0 });
   private process?: ChildProcess;
   private folder?: string;
   private readonly waiters = new Map<string, (message: JupyterMessage) => void>();
