@@ -151,11 +151,17 @@ export function cleanText(original: string, options: CleaningOptions = {}): Clea
     }
   }
 
-  const kept = lines.filter((line) => !line.removedBy).map((line) => line.tracked);
+  const keptLines = lines.filter((line) => !line.removedBy);
+  const kept = keptLines.map((line) => line.tracked);
   const title = kept[0]?.text.trim() ?? "";
   let keptText = joinTracked(kept, "\n");
   if (options.toSimplified !== false && script !== "simplified") {
-    const converted = joinTracked(kept.map((line) => transformTracked(line, toSimplified)), "\n");
+    // Each line's Simplified form was made for matching rules: reuse it where the line is as
+    // trimmed as that form (always, unless normalization is off).
+    const converted = joinTracked(
+      keptLines.map((line) => transformTracked(line.tracked, (text) => (text === text.trim() ? line.simplified : toSimplified(text)))),
+      "\n",
+    );
     let changed = 0;
     const comparable = converted.text.length === keptText.text.length;
     for (let index = 0; comparable && index < converted.text.length; index++) if (converted.text[index] !== keptText.text[index]) changed++;
