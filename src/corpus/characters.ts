@@ -1,6 +1,8 @@
-// Character classes used by decoding and quality checks: Han characters, and the "common" Han
-// characters, defined as GB2312 level 1 (the 3,755 most-used characters of the standard, bytes
-// B0A1–D7F9) together with their Traditional forms. Computed from iconv-lite and OpenCC at first use.
+// Character classes used by decoding, script detection and quality checks: Han characters; the
+// "common" Han characters (GB2312 level 1, the 3,755 most-used characters of the standard, bytes
+// B0A1–D7F9, with their Traditional forms); every character of GB2312 (levels 1 and 2, the
+// standard Simplified repertoire) and of Big5 (the standard Traditional one). Computed from
+// iconv-lite and OpenCC at first use, so no table is shipped.
 import * as iconv from "iconv-lite";
 import { toTraditional } from "./script";
 
@@ -10,18 +12,37 @@ export function isHanCharacter(character: string): boolean {
   return hanPattern.test(character);
 }
 
+/** Characters of a double-byte code page, decoding every lead byte in [firstLead, lastLead] with each trail byte range. */
+function decodeCodePage(encoding: string, firstLead: number, lastLead: number, trailRanges: Array<[number, number]>, skip?: (lead: number, trail: number) => boolean): Set<string> {
+  const bytes: number[] = [];
+  for (let lead = firstLead; lead <= lastLead; lead++) {
+    for (const [first, last] of trailRanges) for (let trail = first; trail <= last; trail++) if (!skip?.(lead, trail)) bytes.push(lead, trail);
+  }
+  const characters = new Set(iconv.decode(Buffer.from(bytes), encoding));
+  characters.delete("\ufffd");
+  return characters;
+}
+
 let commonHan: Set<string> | undefined;
+let gb2312: Set<string> | undefined;
+let big5: Set<string> | undefined;
 
 export function commonHanCharacters(): Set<string> {
   if (commonHan) return commonHan;
-  const bytes: number[] = [];
-  for (let lead = 0xb0; lead <= 0xd7; lead++) {
-    for (let trail = 0xa1; trail <= 0xfe; trail++) {
-      if (lead === 0xd7 && trail > 0xf9) break; // D7FA–D7FE are unassigned
-      bytes.push(lead, trail);
-    }
-  }
-  const levelOne = iconv.decode(Buffer.from(bytes), "gb18030");
+  // D7FA–D7FE are unassigned.
+  const levelOne = [...decodeCodePage("gb18030", 0xb0, 0xd7, [[0xa1, 0xfe]], (lead, trail) => lead === 0xd7 && trail > 0xf9)].join("");
   commonHan = new Set([...levelOne, ...toTraditional(levelOne)]);
   return commonHan;
+}
+
+/** The 6,763 Han characters of GB2312 (rows B0–F7): what Simplified text is written with. */
+export function gb2312Characters(): Set<string> {
+  gb2312 ??= decodeCodePage("gb18030", 0xb0, 0xf7, [[0xa1, 0xfe]]);
+  return gb2312;
+}
+
+/** The Han characters of Big5 (rows A4–F9): what Traditional text is written with. */
+export function big5Characters(): Set<string> {
+  big5 ??= decodeCodePage("big5", 0xa4, 0xf9, [[0x40, 0x7e], [0xa1, 0xfe]]);
+  return big5;
 }
