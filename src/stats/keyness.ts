@@ -4,7 +4,12 @@
 //       G² = 2 (a ln(a/E1) + b ln(b/E2)), 0·ln 0 = 0.
 //   χ² (Pearson, 2×2, no continuity correction): N (a(d−b) − b(c−a))² / ((a+b)(N−a−b) c d).
 //   p-values: upper tail of χ² with one degree of freedom.
-//   Log ratio (Hardie 2014): log2((a/c) / (b/d)), a zero count replaced by 0.5; the effect size.
+//   Log ratio (Hardie 2014): log2((a/c) / (b/d)), the effect size. When a count is zero, the
+//       same small amount k = 0.5 / N (half an occurrence in both corpora together) is added to
+//       both relative frequencies: log2((a/c + k) / (b/d + k)). Adding it to both keeps the sign
+//       of the comparison (Hardie's 0.5 for the zero count alone does not when c ≠ d: target 0,
+//       reference 1 could come out positive) and keeps a term absent from one side more extreme
+//       than one seen once there.
 import type { Tokens } from "../text/tokenize";
 import { chiSquarePValue } from "./distributions";
 import { countTerms } from "./counts";
@@ -52,7 +57,8 @@ export function keynessStatistics({ targetCount: a, referenceCount: b, targetTot
   const logLikelihood = 2 * ((a > 0 ? a * Math.log(a / expectedTarget) : 0) + (b > 0 ? b * Math.log(b / expectedReference) : 0));
   const chiSquareDenominator = (a + b) * (total - a - b) * c * d;
   const chiSquare = chiSquareDenominator === 0 ? 0 : (total * (a * (d - b) - b * (c - a)) ** 2) / chiSquareDenominator;
-  const logRatio = Math.log2(((a === 0 ? 0.5 : a) / c) / ((b === 0 ? 0.5 : b) / d));
+  const correction = a === 0 || b === 0 ? 0.5 / total : 0;
+  const logRatio = Math.log2((a / c + correction) / (b / d + correction));
   return {
     logLikelihood,
     logLikelihoodP: chiSquarePValue(logLikelihood),

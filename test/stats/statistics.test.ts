@@ -8,12 +8,15 @@ import {
   documentTermMatrix,
   fitIdf,
   keyness,
+  keynessStatistics,
+  loadCorpus,
   loadIdf,
   matrixCount,
   ngrams,
   saveIdf,
   termFrequency,
   tfidf,
+  tokenize,
 } from "../../src";
 import { temporaryFolder } from "../helpers";
 import { tinyTokens } from "./tiny-tokens";
@@ -93,9 +96,40 @@ describe("keyness", () => {
     const d = rows.find((row) => row.term === "d")!;
     expect(d.direction).toBe("negative");
     expect(d.logLikelihood).toBeCloseTo(2.351146659608476, 10);
-    expect(d.logRatio).toBeCloseTo(-1.6780719051126376, 10); // zero count taken as 0.5
+    // Zero in the target: k = 0.5 / 9 added to both relative frequencies, log2((1/18) / (2/5 + 1/18)) = log2(5/41).
+    expect(d.logRatio).toBeCloseTo(Math.log2(5 / 41), 12);
+    expect(d.logRatio).toBeCloseTo(-3.035623909730721, 12);
     // Positive terms first, then negative, each by G².
     expect(rows.map((row) => row.direction)).toEqual(["positive", "positive", "positive", "negative"]);
+  });
+  it("keeps the sign of the log ratio with a zero count, whatever the corpus sizes", () => {
+    // Hardie's 0.5 for the zero alone gave log2((0.5/1000) / (1/5000)) = +1.32 here.
+    const absent = keynessStatistics({ targetCount: 0, referenceCount: 1, targetTotal: 1000, referenceTotal: 5000 });
+    expect(absent.direction).toBe("negative");
+    expect(absent.logRatio).toBeCloseTo(Math.log2(0.5 / 6000 / (1 / 5000 + 0.5 / 6000)), 12);
+    expect(absent.logRatio).toBeLessThan(0);
+    // Absent from the target is more extreme than once there; a term seen 589 times outweighs one seen once.
+    const once = keynessStatistics({ targetCount: 1, referenceCount: 589, targetTotal: 1000, referenceTotal: 5000 });
+    const never = keynessStatistics({ targetCount: 0, referenceCount: 589, targetTotal: 1000, referenceTotal: 5000 });
+    expect(never.logRatio).toBeLessThan(once.logRatio);
+    expect(never.logRatio).toBeLessThan(absent.logRatio - 5);
+    // With both counts above zero it is Hardie's plain log2((a/c) / (b/d)).
+    expect(once.logRatio).toBeCloseTo(Math.log2(1 / 1000 / (589 / 5000)), 12);
+    const present = keynessStatistics({ targetCount: 5, referenceCount: 0, targetTotal: 100, referenceTotal: 100 });
+    expect(present.logRatio).toBeCloseTo(Math.log2((5 / 100 + 0.5 / 200) / (0.5 / 200)), 12);
+  });
+  it("gives every row of the bundled corpus a log ratio whose sign is its direction", async () => {
+    const corpus = await loadCorpus("data/corpus");
+    const seed = tokenize(corpus);
+    let rows = 0;
+    for (const document of seed.documents) {
+      for (const row of keyness(seed, { target: [document.id] })) {
+        rows++;
+        if (row.direction === "positive") expect(row.logRatio, row.term).toBeGreaterThanOrEqual(0);
+        else expect(row.logRatio, row.term).toBeLessThan(0);
+      }
+    }
+    expect(rows).toBeGreaterThan(5000);
   });
   it("selects target and reference by metadata and names bad selections", () => {
     const rows = keyness(tokens, { target: { field: "region", value: "south" } });
