@@ -135,16 +135,19 @@ export const keynessCommand = analysisCommand(
 export const collocationsCommand = analysisCommand(
   "collocations",
   "word pairs within a window by PMI, G², t-score, Dice (optionally around --term)",
-  "[--term NODE] [--window N] [--min-count N] [--sort logLikelihood|pmi|tScore|dice|count]",
-  ["term", "window", "min-count", "sort"],
+  "[--term NODE] [--window N] [--over kept|all] [--min-count N] [--sort logLikelihood|pmi|tScore|dice|count]",
+  ["term", "window", "over", "min-count", "sort"],
   [],
   (corpus, parsed) => {
     const sortBy = (stringOption(parsed, "sort") ?? "logLikelihood") as CollocationMeasure | "count";
     if (!["logLikelihood", "pmi", "tScore", "dice", "count"].includes(sortBy)) throw new UsageError(`--sort is logLikelihood, pmi, tScore, dice or count, not "${sortBy}"`);
+    const over = stringOption(parsed, "over") ?? "kept";
+    if (over !== "kept" && over !== "all") throw new UsageError(`--over is kept (windows over the tokens left after filtering) or all (over every token), not "${over}"`);
     return rows(
       collocations(tokenize(corpus, tokenizeOptionsFrom(parsed)), {
         node: stringOption(parsed, "term"),
         window: numberOption(parsed, "window", 5),
+        over,
         minCount: numberOption(parsed, "min-count", 2),
         sortBy,
         top: top(parsed, 20),

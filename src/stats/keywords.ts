@@ -52,7 +52,8 @@ export function keywords(source: Corpus | Tokens, options: KeywordOptions = {}):
         ...source,
         documents: source.documents.map((document) => {
           const keep = Array.from(document.tagIds ?? [], (tagId) => allowed[tagId]);
-          return { ...document, termIds: document.termIds.filter((_, index) => keep[index]), starts: document.starts.filter((_, index) => keep[index]) };
+          const kept = <T extends Int32Array>(values: T) => values.filter((_, index) => keep[index]);
+          return { ...document, termIds: kept(document.termIds), starts: kept(document.starts), positions: kept(document.positions) };
         }),
       };
     }

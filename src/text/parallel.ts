@@ -120,6 +120,7 @@ export async function tokenizeParallel(source: Corpus | TokenizableDocument[], o
             meta: document.meta ?? { encoding: "utf-8", script: "simplified" },
             termIds,
             starts: result.starts,
+            positions: result.positions,
             ...(result.tagIds ? { tagIds: result.tagIds } : {}),
             tokensBeforeFiltering: result.tokensBeforeFiltering,
           };

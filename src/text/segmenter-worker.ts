@@ -24,8 +24,8 @@ parentPort?.on("message", (request: WorkerRequest) => {
       sentTags = 0;
     }
     const documents = request.texts.map((text, index) => {
-      const { termIds, starts, tagIds, tokensBeforeFiltering } = collector!.add({ id: String(index), text });
-      return { termIds, starts, tagIds, tokensBeforeFiltering };
+      const { termIds, starts, positions, tagIds, tokensBeforeFiltering } = collector!.add({ id: String(index), text });
+      return { termIds, starts, positions, tagIds, tokensBeforeFiltering };
     });
     const response: WorkerResponse = {
       job: request.job,
@@ -35,7 +35,7 @@ parentPort?.on("message", (request: WorkerRequest) => {
     };
     sentTerms = collector.vocabulary.length;
     sentTags = collector.tags.length;
-    const transfer = documents.flatMap((document) => [document.termIds.buffer, document.starts.buffer, ...(document.tagIds ? [document.tagIds.buffer] : [])]);
+    const transfer = documents.flatMap((document) => [document.termIds.buffer, document.starts.buffer, document.positions.buffer, ...(document.tagIds ? [document.tagIds.buffer] : [])]);
     parentPort!.postMessage(response, transfer as ArrayBuffer[]);
   } catch (error) {
     parentPort!.postMessage({ job: request.job, newTerms: [], newTags: [], documents: [], error: (error as Error).stack ?? String(error) });

@@ -40,6 +40,8 @@ export interface TokenizedDocument {
   termIds: Int32Array;
   /** UTF-16 offset in the document's `text` where each token starts; it ends at start + term length. */
   starts: Int32Array;
+  /** Each token's index among the tokens before filtering (white space not counted): windows over these skip nothing. */
+  positions: Int32Array;
   /** Tag ids into `Tokens.tags`, when tokenized with `pos`. */
   tagIds?: Uint16Array;
   /** Tokens before filtering (white space not counted). */
@@ -178,6 +180,7 @@ export class TokenCollector {
   private readonly decided = new Map<string, number>();
   private readonly termIds = new IntBuffer();
   private readonly starts = new IntBuffer();
+  private readonly positions = new IntBuffer();
   private readonly tagIds = new IntBuffer();
 
   constructor(
@@ -226,6 +229,7 @@ export class TokenCollector {
         if (id >= 0) {
           this.termIds.push(id);
           this.starts.push(offset);
+          this.positions.push(before);
         }
         if (id !== -2) before++;
         offset += word.length;
@@ -243,6 +247,7 @@ export class TokenCollector {
         }
         this.termIds.push(id);
         this.starts.push(start);
+        this.positions.push(before - 1);
       });
     }
     return {
@@ -250,6 +255,7 @@ export class TokenCollector {
       meta: document.meta ?? { encoding: "utf-8", script: "simplified" },
       termIds: this.termIds.take(),
       starts: this.starts.take(),
+      positions: this.positions.take(),
       ...(settings.pos ? { tagIds: Uint16Array.from(this.tagIds.take()) } : {}),
       tokensBeforeFiltering: before,
     };

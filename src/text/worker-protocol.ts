@@ -20,6 +20,7 @@ export interface WorkerRequest {
 export interface WorkerDocument {
   termIds: Int32Array;
   starts: Int32Array;
+  positions: Int32Array;
   tagIds?: Uint16Array;
   tokensBeforeFiltering: number;
 }

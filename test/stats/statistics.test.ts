@@ -156,6 +156,47 @@ describe("collocations", () => {
     expect(ab.dice).toBeCloseTo(0.4, 12);
     expect(rows.map((row) => `${row.term1}${row.term2}`).sort()).toEqual(["ab", "ac", "ad", "ba", "bc", "dd"]);
   });
+  it("counts a token once however many windows hold it, so the table stays valid (window 2)", () => {
+    // x = u u v: the old pair count saw v twice (after u@0 and u@1) though f(v) in x is 1.
+    const repeated = tinyTokens({ x: "u u v", y: "v w" });
+    const rows = collocations(repeated, { window: 2, minCount: 1 });
+    const uv = rows.find((row) => row.term1 === "u" && row.term2 === "v")!;
+    // u's region in x is positions 1 and 2 (u, v): R1 = 2; O11 = 1, C1 = f(v) = 2, N = 5.
+    expect([uv.count, uv.span, uv.frequency2, uv.total]).toEqual([1, 2, 2, 5]);
+    const expected = [0.8, 1.2, 1.2, 1.8]; // E11 = 2·2/5, E12 = 2·3/5, E21 = 3·2/5, E22 = 3·3/5
+    const observed = [1, 1, 1, 2];
+    expect(uv.expected).toBeCloseTo(0.8, 12);
+    expect(uv.logLikelihood).toBeCloseTo(2 * observed.reduce((sum, value, cell) => sum + value * Math.log(value / expected[cell]), 0), 12);
+    expect(uv.logLikelihood).toBeCloseTo(0.13844293808390656, 12);
+    expect(uv.pmi).toBeCloseTo(Math.log2(1 / 0.8), 12);
+    expect(uv.tScore).toBeCloseTo(0.2, 12);
+    expect(uv.dice).toBeCloseTo(0.5, 12);
+    // v ends x, so its region is y's w alone.
+    expect(rows.find((row) => row.term1 === "v")).toMatchObject({ term2: "w", count: 1, span: 1 });
+  });
+  it("runs windows over the kept tokens or over all tokens before filtering", () => {
+    const gap = tinyTokens({ z: "香港 | 澳门 合作" }); // | is a removed 、
+    const pairsOf = (over: "kept" | "all") => collocations(gap, { window: 1, minCount: 1, over }).map((row) => `${row.term1}${row.term2}`).sort();
+    expect(pairsOf("kept")).toEqual(["澳门合作", "香港澳门"]);
+    expect(pairsOf("all")).toEqual(["澳门合作"]);
+    expect(() => collocations(gap, { over: "sentences" as "all" })).toThrow('over must be "kept" or "all"');
+  });
+  it("gives every row of the bundled corpus a valid table and Dice ≤ 1, at every window", async () => {
+    const seed = tokenize(await loadCorpus("data/corpus"));
+    let checked = 0;
+    for (const over of ["kept", "all"] as const) {
+      for (const window of [1, 2, 5, 10]) {
+        const rows = [...collocations(seed, { window, over, minCount: 1 }), ...collocations(seed, { window, over, minCount: 1, node: "公安" })];
+        for (const row of rows) {
+          const cells = [row.count, row.span - row.count, row.frequency2 - row.count, row.total - row.span - row.frequency2 + row.count];
+          expect(Math.min(...cells), `${row.term1} ${row.term2} window ${window}`).toBeGreaterThanOrEqual(0);
+          expect(row.dice).toBeLessThanOrEqual(1);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100_000);
+  });
   it("finds the collocates of a node on both sides", () => {
     const rows = collocations(tokens, { window: 2, minCount: 1, node: "c", sortBy: "count" });
     // c stands last in d1 (a b a c: b and a within two tokens to its left) and in d3 (b c).
