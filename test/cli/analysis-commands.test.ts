@@ -32,8 +32,10 @@ describe("analysis commands on the seed corpus", () => {
     expect((await json("kwic", "--term", "枫桥经验")).rows).toHaveLength(4);
     const keyness = (await json("keyness", "--target", "001_9b22334ce759c9d2", "--top", "1")).rows;
     expect(keyness.map((row: { term: string; direction: string }) => [row.term, row.direction])).toEqual([["兵团", "positive"], ["全区", "negative"]]);
-    const collocates = (await json("collocations", "--term", "电信网络诈骗", "--top", "1")).rows;
-    expect(collocates[0]).toMatchObject({ term1: "电信网络诈骗", term2: "打击", count: 6 });
+    const collocates = (await json("collocations", "--term", "电信网络诈骗", "--top", "2")).rows;
+    expect(collocates[0]).toMatchObject({ term1: "电信网络诈骗", term2: "防范", count: 4, left: 2, right: 2, span: 84 });
+    // 打击 stands before two occurrences five tokens apart in 002 (打击治理电信网络诈骗犯罪…破获电信网络诈骗): one token, counted once.
+    expect(collocates[1]).toMatchObject({ term1: "电信网络诈骗", term2: "打击", count: 5, left: 4, right: 1 });
     expect((await json("ngrams", "--top", "1")).rows).toEqual([{ ngram: "公安 工作", count: 24, documentFrequency: 4 }]);
   });
   it("names missing or wrong options with exit code 2", async () => {
