@@ -7,6 +7,7 @@ import { cleanText, type CleaningOptions } from "./clean";
 import { parseCsv } from "./csv";
 import { decodeBytes } from "./decode";
 import { parseDate } from "./metadata";
+import { compareText } from "../stats/order";
 import { formatOfPath, globToRegExp, listFolder, type ListedFile, type SourceFormat } from "./sources";
 import type { Corpus, CorpusError, Document, DocumentMeta } from "./types";
 
@@ -81,7 +82,7 @@ export function corpusFromTexts(inputs: DocumentInput[], options: CleaningOption
 }
 
 function compareIds(left: Document, right: Document): number {
-  return left.id < right.id ? -1 : left.id > right.id ? 1 : left.path < right.path ? -1 : left.path > right.path ? 1 : 0;
+  return compareText(left.id, right.id) || compareText(left.path, right.path);
 }
 
 /** Sorts by id and makes ids unique: a repeated id gets ~2, ~3 … and a `duplicate-id` flag. */
@@ -224,7 +225,7 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
       documents.push(createDocument(input, options));
     }
   }
-  errors.sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : (left.line ?? 0) - (right.line ?? 0)));
+  errors.sort((left, right) => compareText(left.path, right.path) || (left.line ?? 0) - (right.line ?? 0));
   if (options.strict && errors.length > 0) throw new CorpusLoadError(errors);
   return { source, documents: finishDocuments(documents), errors };
 }

@@ -2,6 +2,7 @@
 // file, or a JSONL/CSV file of many documents. I/O lives here and in load.ts only.
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
+import { compareText } from "../stats/order";
 
 export type SourceFormat = "text" | "jsonl" | "csv";
 
@@ -69,7 +70,7 @@ export async function listFolder(
       onProblem(shown(relativeFolder), `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       return;
     }
-    entries.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
+    entries.sort((left, right) => compareText(left.name, right.name));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const relativePath = relativeFolder === "" ? entry.name : `${relativeFolder}/${entry.name}`;

@@ -5,7 +5,9 @@
 //   DPnorm = DP / (1 − min s_i) (Lijffijt & Gries 2012).
 //   Juilland's D (Juilland & Chang-Rodríguez 1964), on relative frequencies p_i = f_i / size_i to
 //   allow documents of unequal size: D = 1 − (σ/μ) / √(n − 1), σ the population standard
-//   deviation of the p_i, μ their mean (1 = perfectly even). Undefined (null) for one document.
+//   deviation of the p_i, μ their mean (1 = perfectly even), clamped to [0, 1] against rounding.
+// Undefined measures are null, never a number that reads as a finding: all three for a term that
+// does not occur (Gries' sum would give DP = ½ for it), DPnorm and D for a one-document corpus.
 import { toSimplified } from "../corpus/script";
 import type { Tokens } from "../text/tokenize";
 import { compareText } from "./order";
@@ -23,9 +25,14 @@ export interface DispersionMeasure {
   term: string;
   count: number;
   documentFrequency: number;
-  dp: number;
-  dpNorm: number;
+  /** null when the term does not occur. */
+  dp: number | null;
+  /** null when the term does not occur, or with one document. */
+  dpNorm: number | null;
+  /** null when the term does not occur, or with one document. */
   juillandD: number | null;
+  /** Why a measure is null. */
+  note?: string;
 }
 
 export interface DispersionResult {
@@ -35,21 +42,21 @@ export interface DispersionResult {
   documents: Array<{ document: string; tokens: number }>;
 }
 
-export function dispersionMeasures(frequencies: number[], sizes: number[]): { dp: number; dpNorm: number; juillandD: number | null } {
+export function dispersionMeasures(frequencies: number[], sizes: number[]): { dp: number | null; dpNorm: number | null; juillandD: number | null; note?: string } {
   const total = sizes.reduce((sum, size) => sum + size, 0);
   const frequency = frequencies.reduce((sum, value) => sum + value, 0);
+  if (frequency === 0) return { dp: null, dpNorm: null, juillandD: null, note: "the term does not occur" };
   let dp = 0;
-  for (let index = 0; index < sizes.length; index++) dp += Math.abs((frequency === 0 ? 0 : frequencies[index] / frequency) - sizes[index] / total);
+  for (let index = 0; index < sizes.length; index++) dp += Math.abs(frequencies[index] / frequency - sizes[index] / total);
   dp /= 2;
-  const smallestShare = Math.min(...sizes.map((size) => size / total));
-  const dpNorm = smallestShare < 1 ? dp / (1 - smallestShare) : 0;
-  let juillandD: number | null = null;
-  if (sizes.length > 1) {
-    const relative = frequencies.map((value, index) => (sizes[index] === 0 ? 0 : value / sizes[index]));
-    const mean = relative.reduce((sum, value) => sum + value, 0) / relative.length;
-    const deviation = Math.sqrt(relative.reduce((sum, value) => sum + (value - mean) ** 2, 0) / relative.length);
-    juillandD = mean === 0 ? null : 1 - deviation / mean / Math.sqrt(relative.length - 1);
-  }
+  if (sizes.length < 2) return { dp, dpNorm: null, juillandD: null, note: "one document: nothing to spread over" };
+  let smallestShare = Infinity;
+  for (const size of sizes) smallestShare = Math.min(smallestShare, size / total);
+  const dpNorm = dp / (1 - smallestShare);
+  const relative = frequencies.map((value, index) => (sizes[index] === 0 ? 0 : value / sizes[index]));
+  const mean = relative.reduce((sum, value) => sum + value, 0) / relative.length;
+  const deviation = Math.sqrt(relative.reduce((sum, value) => sum + (value - mean) ** 2, 0) / relative.length);
+  const juillandD = Math.min(1, Math.max(0, 1 - deviation / mean / Math.sqrt(relative.length - 1)));
   return { dp, dpNorm, juillandD };
 }
 

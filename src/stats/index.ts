@@ -11,3 +11,4 @@ export { dispersion, dispersionMeasures, type DispersionResult, type DispersionP
 export { chiSquarePValue, erfc } from "./distributions";
 export { selectDocuments, type DocumentSelector } from "./select";
 export { toDataFrame } from "./dataframe";
+export { compareText } from "./order";

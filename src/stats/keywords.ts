@@ -1,10 +1,14 @@
 // Keywords per document by three methods: `tfidf` (IDF fitted to this corpus), and nodejieba's
-// own `jieba-tfidf` (its bundled IDF) and `textrank` (Mihalcea & Tarau 2004, as jieba does it:
-// co-occurrence window 5 over nouns and verbs). A POS filter keeps keywords whose tag starts with
-// one of the given prefixes.
+// own `jieba-tfidf` (its bundled IDF) and `textrank` (Mihalcea & Tarau 2004). nodejieba's
+// TextRank (cppjieba's TextRankExtractor) builds its graph over every word of two or more
+// characters that is not one of its stopwords, linking words up to 5 apart; unlike Python
+// jieba's textrank (allowPOS ns, n, vn, v) it has no part-of-speech filter. The `pos` option here
+// filters the ranked words, not the graph. Both nodejieba methods' results then pass the same
+// term filters as tokens (numbers such as 000 or 1955, punctuation, wenxi's stopwords).
 import type { Corpus } from "../corpus/types";
 import { extractWithJiebaIdf, extractWithTextRank, tag } from "../text/segmenter";
-import { tokenize, type TokenizeOptions, type Tokens } from "../text/tokenize";
+import { resolveStopwords } from "../text/stopwords";
+import { resolveSettings, termPassesFilters, tokenize, type TokenizeOptions, type Tokens } from "../text/tokenize";
 import { compareText, descending } from "./order";
 import { tfidf } from "./tfidf";
 
@@ -24,7 +28,7 @@ export interface KeywordOptions {
   top?: number;
   /** Keep keywords whose POS tag starts with one of these (e.g. ["n", "v"]). */
   pos?: string[];
-  /** How to tokenize when given a corpus (method `tfidf`). */
+  /** How to tokenize when given a corpus (method `tfidf`); for the nodejieba methods, the term filters (numbers, punctuation, stopwords) applied to their keywords. */
   tokenize?: TokenizeOptions;
 }
 
@@ -61,11 +65,14 @@ export function keywords(source: Corpus | Tokens, options: KeywordOptions = {}):
   }
   if (isTokens(source)) throw new Error(`keywords by "${method}" run nodejieba on the texts: pass the corpus, not tokens`);
   const extract = method === "textrank" ? extractWithTextRank : extractWithJiebaIdf;
+  const settings = resolveSettings({ ...options.tokenize, pos: false, includePos: undefined, excludePos: undefined, mode: "precise" });
+  const stopwords = resolveStopwords(options.tokenize?.stopwords ?? "default");
   const rows: KeywordRow[] = [];
   for (const document of source.documents) {
-    // Ask for more than needed when filtering by POS, then keep the first `top` that pass.
-    const candidates = extract(document.text, options.pos ? top * 5 : top);
+    // Ask for more than needed (numbers, stopwords and other tags are dropped), then keep the first `top` that pass.
+    const candidates = extract(document.text, top * 5 + 20);
     const kept = candidates
+      .filter(({ word }) => termPassesFilters(word, settings, stopwords))
       .filter(({ word }) => !options.pos || options.pos.some((prefix) => tagOfWord(word).startsWith(prefix)))
       .sort((left, right) => descending(left.weight, right.weight) || compareText(left.word, right.word))
       .slice(0, top);

@@ -2,7 +2,11 @@
 // idf(t) = ln((1 + N) / (1 + df(t))) + 1 (as if one extra document contained every term; no
 // zero division, and a term in every document keeps weight 1), or taken from jieba's bundled
 // table (unknown terms get its median IDF, as jieba.analyse does). tf = count / document tokens.
+// nodejieba's idf.utf8 lacks the 11,306 single-character entries of Python jieba's table (新, 上),
+// which would then all get the median (11.95 for 新 instead of 3.91): wenxi adds them back from
+// data/idf-single-characters.txt, so `idf: "jieba"` is Python jieba 0.42.1's table, entry for entry.
 import { readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
 import { jiebaIdfPath } from "../text/segmenter";
 import type { Tokens } from "../text/tokenize";
 import { countTerms } from "./counts";
@@ -28,22 +32,28 @@ export function fitIdf(tokens: Tokens): IdfTable {
   };
 }
 
-function median(values: number[]): number {
+/** The median as jieba.analyse takes it: the value at index ⌊n/2⌋ of the sorted values (the upper middle for even n). */
+function jiebaMedian(values: number[]): number {
   const sorted = [...values].sort((left, right) => left - right);
-  if (sorted.length === 0) return 0;
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return sorted.length === 0 ? 0 : sorted[sorted.length >> 1];
 }
 
-/** Reads an IDF table: `term idf` per line (jieba's format); `# default-idf: X` sets the value for unknown terms, else the median. */
+/** The single-character entries of Python jieba's table that nodejieba's lacks. */
+export const jiebaSingleCharacterIdfPath = path.resolve(__dirname, "../../data/idf-single-characters.txt");
+
+/** Reads an IDF table: `term idf` per line (jieba's format); `# default-idf: X` sets the value for unknown terms, else the median (as jieba). */
 export function loadIdf(file: string): IdfTable {
+  const { idf, defaultIdf } = readIdfEntries(file);
+  return { idf, defaultIdf: defaultIdf ?? jiebaMedian([...idf.values()]), description: file };
+}
+
+function readIdfEntries(file: string, idf = new Map<string, number>()): { idf: Map<string, number>; defaultIdf?: number } {
   let content: string;
   try {
     content = readFileSync(file, "utf8");
   } catch (error) {
     throw new Error(`cannot read IDF table "${file}": ${(error as Error).message}`);
   }
-  const idf = new Map<string, number>();
   let defaultIdf: number | undefined;
   content.split(/\r?\n/).forEach((line, index) => {
     const text = line.trim();
@@ -59,14 +69,17 @@ export function loadIdf(file: string): IdfTable {
     if (parts.length !== 2 || !Number.isFinite(value)) throw new Error(`${file}:${index + 1}: expected "term idf", got "${text}"`);
     idf.set(parts[0], value);
   });
-  return { idf, defaultIdf: defaultIdf ?? median([...idf.values()]), description: file };
+  return { idf, defaultIdf };
 }
 
 let jiebaTable: IdfTable | undefined;
 
-/** jieba's bundled IDF table (about 259,000 terms), read once. */
+/** Python jieba 0.42.1's IDF table (270,132 terms: nodejieba's plus the single characters it lacks), read once. */
 export function jiebaIdf(): IdfTable {
-  jiebaTable ??= { ...loadIdf(jiebaIdfPath), description: "jieba" };
+  if (jiebaTable) return jiebaTable;
+  const { idf } = readIdfEntries(jiebaIdfPath);
+  readIdfEntries(jiebaSingleCharacterIdfPath, idf);
+  jiebaTable = { idf, defaultIdf: jiebaMedian([...idf.values()]), description: "jieba" };
   return jiebaTable;
 }
 

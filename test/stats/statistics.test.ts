@@ -3,10 +3,12 @@
 import { describe, expect, it } from "vitest";
 import {
   collocations,
+  compareText,
   chiSquarePValue,
   dispersion,
   documentTermMatrix,
   fitIdf,
+  jiebaIdf,
   keyness,
   keynessStatistics,
   loadCorpus,
@@ -79,6 +81,31 @@ describe("tfidf", () => {
     expect(loaded.idf.get("d")).toBeCloseTo(fitted.idf.get("d")!, 10);
     expect(loaded.defaultIdf).toBeCloseTo(Math.log(4) + 1, 10);
     expect(tfidf(tokens, { idf: loaded, top: 1 })[0].tfidf).toBeCloseTo(0.6438410362258904, 10);
+  });
+});
+
+describe("jieba's IDF table", () => {
+  it("is Python jieba 0.42.1's: single characters included, unknown terms at its median", () => {
+    const table = jiebaIdf();
+    expect(table.idf.size).toBe(270_132);
+    expect(table.idf.get("新")).toBe(3.90575103912); // nodejieba's table alone gave the median, 11.95
+    expect(table.idf.get("上")).toBe(2.52604920291);
+    expect(table.idf.get("公安机关")).toBe(7.86999239171);
+    // jieba.analyse: sorted(idf.values())[len // 2]
+    expect(table.defaultIdf).toBe(11.9547675029);
+    const single = tinyTokens({ one: "新 公安机关" });
+    expect(tfidf(single, { idf: "jieba" }).map((row) => [row.term, row.idf])).toEqual([
+      ["公安机关", 7.86999239171],
+      ["新", 3.90575103912],
+    ]);
+  });
+});
+
+describe("compareText", () => {
+  it("orders by code point, a character beyond U+FFFF after U+E000–FFFF", () => {
+    expect(["𠮷", "，", "a", "中"].sort(compareText)).toEqual(["a", "中", "，", "𠮷"]);
+    expect(compareText("公安", "公安机关")).toBe(-1);
+    expect(compareText("公安", "公安")).toBe(0);
   });
 });
 
@@ -231,6 +258,23 @@ describe("dispersion", () => {
       ["d1", 2, 0.5],
       ["d2", 0, 0],
     ]);
+  });
+  it("gives no measure for a term that does not occur, and says why", () => {
+    expect(dispersion(tokens, ["absent"]).measures).toEqual([
+      { term: "absent", count: 0, documentFrequency: 0, dp: null, dpNorm: null, juillandD: null, note: "the term does not occur" },
+    ]);
+  });
+  it("gives DP but no DPnorm or D in a one-document corpus", () => {
+    const single = tinyTokens({ only: "a b a" });
+    expect(dispersion(single, ["a"]).measures[0]).toEqual({ term: "a", count: 2, documentFrequency: 1, dp: 0, dpNorm: null, juillandD: null, note: "one document: nothing to spread over" });
+  });
+  it("keeps Juilland's D in [0, 1] for a term in one of several documents", () => {
+    // p = (1/3, 0, 0, 0, 0, 0, 0): σ/μ = √6 exactly, so D = 1 − √6/√6 = 0 (computed: −2.2e-16 without the clamp).
+    const seven = tinyTokens({ d1: "t x y", d2: "x y z", d3: "x y z", d4: "x y z", d5: "x y z", d6: "x y z", d7: "x y z" });
+    const [measure] = dispersion(seven, ["t"]).measures;
+    expect(measure.juillandD).toBe(0);
+    expect(measure.dp).toBeCloseTo(6 / 7, 12); // ½ (|1 − 1/7| + 6 · 1/7)
+    expect(measure.dpNorm).toBeCloseTo(1, 12); // DP / (1 − 1/7)
   });
   it("gives DP 0 for a term spread exactly as the documents' sizes", () => {
     const even = tinyTokens({ x: "t u", y: "t u" });

@@ -159,6 +159,16 @@ describe("keywords and concordances on the seed corpus", () => {
       expect(top.term, method).toBe("兵团");
     }
   });
+  it("drops numbers from nodejieba's keywords as from every other analysis", () => {
+    const numbers = corpusFromTexts([{ id: "n", text: "1955年至1955年，编号000、000、000与1955的公安机关开展警务改革。" }]);
+    // nodejieba.extract ranks 1955 and 000 first here (weight 35.2 each).
+    expect(keywords(numbers, { method: "jieba-tfidf", top: 3 }).map((row) => [row.term, row.weight])).toEqual([
+      ["警务", 11.9547675029],
+      ["编号", 8.09554268306],
+      ["公安机关", 7.86999239171],
+    ]);
+    expect(keywords(numbers, { method: "textrank", top: 3 }).map((row) => row.term)).toEqual(["公安机关", "开展", "编号"]);
+  });
   it("filters keywords by part of speech", () => {
     const rows = keywords(corpus, { method: "tfidf", top: 5, pos: ["v"] });
     expect(rows.map((row) => row.term)).not.toContain("兵团");
