@@ -1,6 +1,9 @@
 // Quality flags: what a reader of a cleaned document should be warned about. Garbled spans
-// (mojibake: text once decoded with the wrong encoding) show as clusters of rare Han characters,
-// stray '?', and foreign letters between Han characters; U+FFFD marks bytes that did not decode.
+// (mojibake: text once decoded with the wrong encoding) show as clusters of rare Han characters
+// together with the debris of a wrong decoding: stray '?', foreign letters between Han
+// characters, private-use characters, U+FFFD (bytes that did not decode), or an unbroken run of
+// rare characters. Rare characters alone, set apart by punctuation (沂、沭、汶、泗; 钒、钛、镍), are
+// valid text.
 import { commonHanCharacters, isHanCharacter } from "./characters";
 import type { QualityFlag, Script } from "./types";
 
@@ -11,25 +14,37 @@ export interface TextSpan {
 
 const cjkPunctuation = /[\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00b7\u00d7\u2460-\u24ff\u25a0-\u25ff\u2600-\u26ff]/u;
 
-function isSuspicious(text: string, index: number, common: Set<string>): boolean {
+const enum Suspicion {
+  None = 0,
+  /** A rare Han character: suspicious only in company. */
+  RareHan = 1,
+  /** Debris only a wrong decoding leaves: '?', a foreign letter or symbol between Han characters, private use, U+FFFD. */
+  Debris = 2,
+}
+
+function suspicionOf(text: string, index: number, common: Set<string>): Suspicion {
   const character = text[index];
   const code = character.charCodeAt(0);
-  if (code === 0xfffd) return true;
-  if (code >= 0xd800 && code <= 0xdfff) return false; // astral characters: judged as rare below only when Han
-  if (isHanCharacter(character)) return !common.has(character);
+  if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff)) return Suspicion.Debris;
+  if (code >= 0xd800 && code <= 0xdfff) return Suspicion.None; // astral characters are not judged
+  if (isHanCharacter(character)) return common.has(character) ? Suspicion.None : Suspicion.RareHan;
   const before = text[index - 1] ?? "";
   const after = text[index + 1] ?? "";
   const besideHan = isHanCharacter(before) || isHanCharacter(after);
-  if (character === "?") return besideHan;
-  if (code < 0x80 || cjkPunctuation.test(character)) return false;
-  return besideHan && /\p{L}|\p{So}/u.test(character);
+  if (character === "?") return besideHan ? Suspicion.Debris : Suspicion.None;
+  if (code < 0x80 || cjkPunctuation.test(character)) return Suspicion.None;
+  return besideHan && /\p{L}|\p{So}/u.test(character) ? Suspicion.Debris : Suspicion.None;
 }
+
+/** Rare Han characters in an unbroken run that no clean text writes (mojibake of UTF-8 read as GBK: 鍏畨鏈哄叧). */
+const rareRunLength = 4;
 
 /**
  * Finds garbled spans: at least three suspicious characters (rare Han characters outside
  * GB2312 level 1 and its Traditional forms, '?' or non-Chinese letters next to Han characters,
- * U+FFFD) with gaps of at most four characters between them. Two rare characters side by side
- * (砥砺) are ordinary literary Chinese and do not count.
+ * private-use characters, U+FFFD) with gaps of at most four characters between them, of which
+ * at least one is such debris or four rare characters stand side by side. Two rare characters
+ * side by side (砥砺) are ordinary literary Chinese, and so is a list of rare ones (沂、沭、汶).
  */
 export function findGarbledSpans(text: string): TextSpan[] {
   const common = commonHanCharacters();
@@ -37,16 +52,25 @@ export function findGarbledSpans(text: string): TextSpan[] {
   let clusterStart = -1;
   let clusterEnd = -1;
   let clusterSize = 0;
+  let hasDebris = false;
+  let rareRun = 0;
+  let longestRareRun = 0;
   const close = () => {
-    if (clusterSize >= 3) spans.push({ start: clusterStart, end: clusterEnd + 1 });
+    if (clusterSize >= 3 && (hasDebris || longestRareRun >= rareRunLength)) spans.push({ start: clusterStart, end: clusterEnd + 1 });
     clusterSize = 0;
+    hasDebris = false;
+    longestRareRun = 0;
   };
   for (let index = 0; index < text.length; index++) {
-    if (!isSuspicious(text, index, common)) continue;
+    const suspicion = suspicionOf(text, index, common);
+    rareRun = suspicion === Suspicion.RareHan ? rareRun + 1 : 0;
+    if (suspicion === Suspicion.None) continue;
     if (clusterSize > 0 && index - clusterEnd > 5) close();
     if (clusterSize === 0) clusterStart = index;
     clusterEnd = index;
     clusterSize++;
+    if (suspicion === Suspicion.Debris) hasDebris = true;
+    longestRareRun = Math.max(longestRareRun, rareRun);
   }
   close();
   return spans;
