@@ -15,9 +15,22 @@ export function userJupyterDataFolder(): string {
   return path.join(process.env.XDG_DATA_HOME ?? path.join(homedir(), ".local", "share"), "jupyter");
 }
 
+/** The kernel's command line: Node, wenxi's preload (see kernel-preload.ts), tslab. */
+export function kernelArgv(projectRoot: string = path.resolve(__dirname, "../..")): string[] {
+  return [
+    process.execPath,
+    "--require",
+    path.join(projectRoot, "dist", "notebook", "kernel-preload.js"),
+    path.join(projectRoot, "node_modules", "tslab", "bin", "tslab"),
+    "kernel",
+    "--config-path",
+    "{connection_file}",
+  ];
+}
+
 export function kernelSpec(projectRoot: string): object {
   return {
-    argv: [process.execPath, path.join(projectRoot, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
+    argv: kernelArgv(projectRoot),
     display_name: "TypeScript (wenxi)",
     language: "typescript",
     metadata: { debugger: false },

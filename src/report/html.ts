@@ -51,7 +51,13 @@ footer{color:var(--muted);font-size:12px;border-top:1px solid var(--line);margin
 @media print{figure .interactive{display:none}figure.embedded img.static{display:block}details.code{display:none}}
 `;
 
-const contentSecurityPolicy = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+// No network of any kind; no <base> and no form may redirect what the page links to or sends.
+const contentSecurityPolicy = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+
+/** A link to a file beside the page: always relative ("./…"), so a file named "javascript:…" stays a file name. */
+export function fileHref(file: string): string {
+  return `./${encodeURIComponent(file)}`;
+}
 
 function base64(text: string): string {
   return Buffer.from(text, "utf8").toString("base64");
@@ -113,7 +119,7 @@ ${statusNote}${(cell.outputs ?? []).map((output) => outputs.render(output)).join
 
 export interface PageOptions {
   title: string;
-  /** Line under the title: the notebook file, its status. */
+  /** Line under the title: the notebook file, its status (HTML: escape what it quotes). */
   subtitle: string;
   /** Footer text (the wenxi version; a run date with --stamp). */
   footer: string;
@@ -190,7 +196,7 @@ export function indexPage(entries: IndexEntry[], corpusRows: Array<Record<string
   const list = entries
     .map(
       (entry) =>
-        `<tr><td><a href="${escapeHtml(entry.html)}">${escapeHtml(entry.title)}</a></td><td>${escapeHtml(entry.name)}</td><td><span class="status ${entry.status}">${entry.status}</span></td><td class="number">${entry.cells}</td><td class="number">${entry.charts}</td><td><a href="${escapeHtml(entry.ipynb)}">.ipynb</a></td></tr>`,
+        `<tr><td><a href="${escapeHtml(fileHref(entry.html))}">${escapeHtml(entry.title)}</a></td><td>${escapeHtml(entry.name)}</td><td><span class="status ${escapeHtml(entry.status)}">${escapeHtml(entry.status)}</span></td><td class="number">${entry.cells}</td><td class="number">${entry.charts}</td><td><a href="${escapeHtml(fileHref(entry.ipynb))}">.ipynb</a></td></tr>`,
     )
     .join("\n");
   const body = `<section class="cell"><h2>Notebooks</h2><div class="wenxi-table"><table><thead><tr><th>title</th><th>notebook</th><th>status</th><th>code cells</th><th>charts</th><th>executed</th></tr></thead><tbody>

@@ -9,6 +9,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type * as zmq from "zeromq";
+import { kernelArgv } from "../notebook/kernelspec";
+import { cleanUpOnInterrupt, kernelFolderPrefixOfThisProcess, removeStaleKernelFolders } from "./interrupts";
 
 /** zeromq (a native addon) loads when a kernel starts, not when wenxi is imported. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -70,8 +72,7 @@ export interface ExecutionResult {
 }
 
 export function defaultKernelArgv(): string[] {
-  const tslab = path.resolve(__dirname, "../../node_modules/tslab/bin/tslab");
-  return [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"];
+  return kernelArgv();
 }
 
 export class KernelClient {
@@ -79,7 +80,9 @@ export class KernelClient {
   private readonly session = randomUUID();
   private readonly shell = new (zeromq().Dealer)({ linger: 0 });
   private readonly control = new (zeromq().Dealer)({ linger: 0 });
-  private readonly iopub = new (zeromq().Subscriber)({ linger: 0 });
+  // No receive limit: at ZeroMQ's default of 1,000 queued messages a cell printing many lines
+  // lost messages, the final idle status among them, and never finished.
+  private readonly iopub = new (zeromq().Subscriber)({ linger: 0, receiveHighWaterMark: 0 });
   private process?: ChildProcess;
   private folder?: string;
   private readonly waiters = new Map<string, (message: JupyterMessage) => void>();
@@ -87,6 +90,7 @@ export class KernelClient {
   private closed = false;
   private exited = false;
   private stderrTail = "";
+  private forgetInterruptCleanup?: () => void;
 
   private constructor() {}
 
@@ -104,11 +108,18 @@ export class KernelClient {
 
   private async launch(options: KernelOptions): Promise<void> {
     const ports = { shell_port: await freePort(), iopub_port: await freePort(), stdin_port: await freePort(), control_port: await freePort(), hb_port: await freePort() };
-    this.folder = mkdtempSync(path.join(tmpdir(), "wenxi-kernel-"));
+    removeStaleKernelFolders();
+    this.folder = mkdtempSync(path.join(tmpdir(), kernelFolderPrefixOfThisProcess()));
+    const folder = this.folder;
+    this.forgetInterruptCleanup = cleanUpOnInterrupt(() => {
+      if (this.process && !this.exited) this.process.kill("SIGKILL");
+      rmSync(folder, { recursive: true, force: true });
+    });
     const connectionFile = path.join(this.folder, "connection.json");
     writeFileSync(connectionFile, JSON.stringify({ ...ports, ip: "127.0.0.1", transport: "tcp", signature_scheme: "hmac-sha256", key: this.key, kernel_name: "wenxi" }), { mode: 0o600 });
     const [command, ...args] = (options.argv ?? defaultKernelArgv()).map((part) => part.replace("{connection_file}", connectionFile));
     this.process = spawn(command, args, { cwd: options.cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env } });
+    if (this.process.pid !== undefined) writeFileSync(path.join(this.folder, "kernel.pid"), String(this.process.pid));
     this.process.stderr?.on("data", (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-4000);
     });
@@ -250,5 +261,6 @@ export class KernelClient {
     this.closed = true;
     for (const socket of [this.shell, this.control, this.iopub]) socket.close();
     if (this.folder) rmSync(this.folder, { recursive: true, force: true });
+    this.forgetInterruptCleanup?.();
   }
 }

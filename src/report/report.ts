@@ -3,13 +3,80 @@
 // built in a sibling folder and swapped in only when every notebook ran; on a failure the last
 // good report stays as it was and the failed build is kept in <out>.failed for inspection.
 // Outputs are deterministic: no timestamps (unless `stamp`), no random ids, no absolute paths.
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+// wenxi replaces only folders it wrote: each report holds a marker file, and an output path that
+// is anything else (a file, a folder of other files, the working directory) is refused.
+import { existsSync, lstatSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
 import { loadCorpus } from "../corpus/load";
 import { corpusSummary } from "../corpus/summary";
+import { escapeHtml } from "../format/tables";
 import { indexPage, notebookPage, type IndexEntry } from "./html";
 import { serializeNotebook, sourceText, type Notebook } from "./notebook-format";
+import { cleanUpOnInterrupt, processIsAlive } from "./interrupts";
 import { runNotebook, type CellFailure } from "./run-notebook";
+
+/** The file that marks a folder as a wenxi report, which a later run may replace. */
+export const reportMarker = ".wenxi-report";
+
+export class ReportOutputError extends Error {
+  override name = "ReportOutputError";
+}
+
+function isReportFolder(folder: string): boolean {
+  return existsSync(path.join(folder, reportMarker)) || isUnmarkedReport(folder);
+}
+
+/** A report written before the marker existed: index.html with wenxi's footer, and only pages, notebooks and screenshots beside it. */
+function isUnmarkedReport(folder: string): boolean {
+  try {
+    const index = readFileSync(path.join(folder, "index.html"), "utf8");
+    if (!/<footer>wenxi \d/.test(index)) return false;
+    return readdirSync(folder).every((name) => /\.(html|ipynb)$/.test(name) || name === "screenshots");
+  } catch {
+    return false;
+  }
+}
+
+/** Throws unless `target` is absent, an empty folder, or a folder wenxi wrote (and not one the run lives in). */
+export function checkReplaceable(target: string, what = "--out"): void {
+  const resolved = path.resolve(target);
+  const workingDirectory = process.cwd();
+  if (resolved === path.parse(resolved).root || workingDirectory === resolved || workingDirectory.startsWith(`${resolved}${path.sep}`)) {
+    throw new ReportOutputError(`${what} "${target}" is the working directory or one of its parents: give a folder of its own, such as reports`);
+  }
+  let stats;
+  try {
+    stats = lstatSync(resolved);
+  } catch {
+    return; // absent
+  }
+  if (stats.isSymbolicLink() || !stats.isDirectory()) throw new ReportOutputError(`${what} "${target}" exists and is not a folder: wenxi will not replace it; choose another path`);
+  if (readdirSync(resolved).length > 0 && !isReportFolder(resolved)) {
+    throw new ReportOutputError(`${what} "${target}" is a folder wenxi did not write (no ${reportMarker} in it): wenxi will not replace it; choose another path or empty it yourself`);
+  }
+}
+
+/** Removes `<out>.building-<pid>` and `<out>.previous-<pid>` folders of runs that no longer exist. */
+export function removeStaleBuilds(out: string): string[] {
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  const removed: string[] = [];
+  let names: string[] = [];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(`${base}.`)) continue;
+    const match = /^\.(?:building|previous)-(\d+)$/.exec(name.slice(base.length));
+    const folder = path.join(parent, name);
+    if (!match || processIsAlive(Number(match[1])) || !isReportFolder(folder)) continue;
+    rmSync(folder, { recursive: true, force: true });
+    removed.push(folder);
+  }
+  return removed;
+}
 
 export interface ReportOptions {
   /** Folder of notebooks. Default `notebooks`. */
@@ -86,9 +153,15 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   const notebookFolder = options.notebookFolder ?? "notebooks";
   const out = path.resolve(options.out ?? "reports");
   const files = listNotebooks(notebookFolder, options.notebooks);
+  checkReplaceable(out);
+  checkReplaceable(`${out}.failed`, "the failed-run folder");
+  removeStaleBuilds(out);
   const building = `${out}.building-${process.pid}`;
+  if (existsSync(building)) checkReplaceable(building, "the build folder");
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
+  writeFileSync(path.join(building, reportMarker), "This folder is a wenxi report: `wenxi report` may replace it.\n");
+  const forgetCleanup = cleanUpOnInterrupt(() => rmSync(building, { recursive: true, force: true }));
   const projectRoot = path.resolve(__dirname, "../..");
   const entries: IndexEntry[] = [];
   try {
@@ -116,7 +189,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
         path.join(building, `${name}.html`),
         notebookPage(run.notebook, {
           title,
-          subtitle: `${name}.ipynb · <span class="status ${status}">${status === "ok" ? "executed" : status}</span> · ${codeCells} code cells`,
+          subtitle: `${escapeHtml(name)}.ipynb · <span class="status ${status}">${status === "ok" ? "executed" : status}</span> · ${codeCells} code cells`,
           footer: footer(options.stamp),
           indexLink: true,
         }),
@@ -125,6 +198,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       options.onProgress?.({ kind: "done", index: index + 1, count: files.length, name, ok: !run.failure, seconds: (Date.now() - started) / 1000 });
       if (run.failure) {
         const failed = `${out}.failed`;
+        checkReplaceable(failed, "the failed-run folder");
         rmSync(failed, { recursive: true, force: true });
         renameSync(building, failed);
         throw new ReportFailure(`${name}.ipynb`, run.failure, failed);
@@ -136,15 +210,18 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       path.join(building, "index.html"),
       indexPage(entries, rows, { title: "wenxi 报告 Report", subtitle: `${entries.length} notebooks · corpus of ${corpus.documents.length} documents${corpus.errors.length > 0 ? `, ${corpus.errors.length} file(s) not loaded` : ""}`, footer: footer(options.stamp) }),
     );
-    // Swap: the old report leaves only once the new one is complete.
+    // Swap: the old report leaves only once the new one is complete (checked again: it may have changed meanwhile).
+    checkReplaceable(out);
     const previous = `${out}.previous-${process.pid}`;
     if (existsSync(out)) renameSync(out, previous);
     renameSync(building, out);
     rmSync(previous, { recursive: true, force: true });
-    rmSync(`${out}.failed`, { recursive: true, force: true });
+    if (isReportFolder(`${out}.failed`)) rmSync(`${out}.failed`, { recursive: true, force: true });
     return { out, entries };
   } catch (error) {
     rmSync(building, { recursive: true, force: true });
     throw error;
+  } finally {
+    forgetCleanup();
   }
 }

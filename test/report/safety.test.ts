@@ -1,0 +1,149 @@
+// A report run never deletes what wenxi did not write, cleans up after an interrupt, survives a
+// flood of output, and keeps hostile notebook names inert. Against the real tslab kernel.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildReport, checkReplaceable, runNotebook } from "../../src";
+import { removeStaleKernelFolders } from "../../src/report/interrupts";
+import { projectTemporaryFolder } from "../helpers";
+import { writeNotebook } from "./notebooks";
+
+const folder = projectTemporaryFolder();
+const cli = path.resolve("dist/cli/main.js");
+const notebooks = path.join(folder, "notebooks");
+mkdirSync(notebooks);
+writeNotebook(notebooks, "only", [{ markdown: "# Only" }, { code: 'console.log("ran")' }]);
+
+function runCli(args: string[], cwd = process.cwd()) {
+  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8" });
+}
+
+describe("wenxi report --out", () => {
+  it("refuses a regular file, a folder of other files and the working directory, and leaves them as they were", () => {
+    const file = path.join(folder, "notes.txt");
+    writeFileSync(file, "my notes");
+    const theirs = path.join(folder, "theirs");
+    mkdirSync(theirs);
+    writeFileSync(path.join(theirs, "thesis.docx"), "chapter 1");
+    for (const [target, message] of [
+      [file, "exists and is not a folder"],
+      [theirs, "is a folder wenxi did not write"],
+    ]) {
+      const run = runCli(["report", "--notebooks", notebooks, "--out", target]);
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toContain(message);
+    }
+    expect(readFileSync(file, "utf8")).toBe("my notes");
+    expect(readdirSync(theirs)).toEqual(["thesis.docx"]);
+    const here = runCli(["report", "--notebooks", notebooks, "--out", "."], theirs);
+    expect(here.status).toBe(1);
+    expect(here.stderr).toContain("is the working directory or one of its parents");
+    expect(readdirSync(theirs)).toEqual(["thesis.docx"]);
+    expect(() => checkReplaceable("/")).toThrow("working directory or one of its parents");
+  });
+  it("writes into an empty folder and replaces a folder it wrote, marker and all", async () => {
+    const out = path.join(folder, "empty-then-report");
+    mkdirSync(out);
+    await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
+    expect(readdirSync(out).sort()).toEqual([".wenxi-report", "index.html", "only.html", "only.ipynb"]);
+    await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
+    expect(readdirSync(out).sort()).toEqual([".wenxi-report", "index.html", "only.html", "only.ipynb"]);
+  }, 120_000);
+});
+
+describe("an interrupted report", () => {
+  const kernelFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith("wenxi-kernel-"));
+  const processesNaming = (text: string) =>
+    readdirSync("/proc")
+      .filter((name) => /^\d+$/.test(name))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text);
+        } catch {
+          return false;
+        }
+      });
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    it(`on ${signal} shuts the kernel down and removes the build and kernel folders`, async () => {
+      const slow = path.join(folder, `slow-${signal}`);
+      mkdirSync(slow);
+      writeNotebook(slow, "slow", [{ code: 'console.log("started");\nawait new Promise((resolve) => setTimeout(resolve, 120000));' }]);
+      const out = path.join(folder, `out-${signal}`);
+      const before = new Set(kernelFolders());
+      const child = spawn(process.execPath, [cli, "report", "--notebooks", slow, "--out", out], { stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      // Wait until the cell runs: its kernel folder exists and holds kernel.pid.
+      let kernelFolder: string | undefined;
+      for (let tries = 0; tries < 300 && !kernelFolder; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        if (!stderr.includes("cell 1/1")) continue;
+        kernelFolder = kernelFolders().find((name) => !before.has(name) && name.startsWith(`wenxi-kernel-${child.pid}-`));
+      }
+      expect(kernelFolder, stderr).toBeDefined();
+      const kernelPid = readFileSync(path.join(tmpdir(), kernelFolder!, "kernel.pid"), "utf8");
+      expect(processesNaming(kernelFolder!)).toContain(kernelPid);
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, received) => resolve(received)));
+      child.kill(signal);
+      expect(await exited).toBe(signal);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(processesNaming(kernelFolder!)).toEqual([]);
+      expect(existsSync(path.join(tmpdir(), kernelFolder!))).toBe(false);
+      expect(readdirSync(folder).filter((name) => name.startsWith(`out-${signal}.`))).toEqual([]);
+      expect(existsSync(out)).toBe(false);
+    }, 120_000);
+  }
+
+  it("leaves nothing a killed run left behind: its kernel is ended and its folders removed on the next run", async () => {
+    // A run killed with SIGKILL cannot clean up: fake its leftovers, named after a process that is gone.
+    const deadPid = 2 ** 22 + 12345;
+    const stale = path.join(tmpdir(), `wenxi-kernel-${deadPid}-test`);
+    mkdirSync(stale, { recursive: true });
+    const orphan = spawn(process.execPath, ["-e", "setTimeout(() => {}, 600000)", stale], { stdio: "ignore" });
+    writeFileSync(path.join(stale, "kernel.pid"), String(orphan.pid));
+    const exited = new Promise((resolve) => orphan.on("exit", resolve));
+    const out = path.join(folder, "after-kill");
+    mkdirSync(`${out}.building-${deadPid}`);
+    writeFileSync(path.join(`${out}.building-${deadPid}`, ".wenxi-report"), "");
+    expect(removeStaleKernelFolders()).toContain(stale);
+    await exited;
+    expect(existsSync(stale)).toBe(false);
+    await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
+    expect(readdirSync(folder).filter((name) => name.startsWith("after-kill")).sort()).toEqual(["after-kill"]);
+  }, 120_000);
+});
+
+describe("a cell that prints a great deal", () => {
+  it("finishes, with every line", async () => {
+    const file = writeNotebook(folder, "chatty", [{ code: 'for (let line = 1; line <= 20000; line++) console.log(`line ${line}`);' }, { code: 'console.log("after")' }]);
+    const run = await runNotebook(file, { timeout: 60 });
+    expect(run.failure).toBeUndefined();
+    const [first, second] = run.notebook.cells;
+    const text = (first.outputs ?? []).map((output) => (output as { text?: string }).text ?? "").join("");
+    expect(text.split("\n").filter(Boolean)).toHaveLength(20000);
+    expect(text.endsWith("line 20000\n")).toBe(true);
+    expect(second.outputs).toEqual([{ output_type: "stream", name: "stdout", text: "after\n" }]);
+  }, 120_000);
+});
+
+describe("hostile notebook names", () => {
+  it("stay text: no javascript: link, no markup in the subtitle", async () => {
+    const hostile = path.join(folder, "hostile");
+    mkdirSync(hostile);
+    writeNotebook(hostile, "javascript:alert(1)", [{ code: "1" }]);
+    writeNotebook(hostile, '<img src=x onerror="alert(2)">', [{ code: "2" }]);
+    const out = path.join(folder, "hostile-out");
+    await buildReport({ notebookFolder: hostile, out, corpus: "data/corpus" });
+    const index = readFileSync(path.join(out, "index.html"), "utf8");
+    expect(index).not.toMatch(/href="javascript:/i);
+    expect(index).toContain('href="./javascript%3Aalert(1).html"');
+    expect(index).not.toContain("<img src=x");
+    const page = readFileSync(path.join(out, '<img src=x onerror="alert(2)">.html'), "utf8");
+    expect(page).toContain("&lt;img src=x onerror=&quot;alert(2)&quot;&gt;.ipynb");
+    expect(page).not.toContain('<img src=x onerror="alert(2)">');
+    expect(page).toContain("base-uri 'none'; form-action 'none'");
+  }, 120_000);
+});
