@@ -39,8 +39,8 @@ export function layoutCloud(words: CloudWord[], options: CloudLayoutOptions): { 
   const [smallest, largest] = options.fontSizeRange ?? [12, 56];
   const padding = options.padding ?? 2;
   const weights = words.map((word) => word.weight);
-  const low = Math.sqrt(Math.min(...weights));
-  const high = Math.sqrt(Math.max(...weights));
+  const low = Math.sqrt(weights.reduce((least, weight) => Math.min(least, weight), Infinity));
+  const high = Math.sqrt(weights.reduce((most, weight) => Math.max(most, weight), -Infinity));
   const sizeOf = (weight: number) => (high === low ? (smallest + largest) / 2 : smallest + ((Math.sqrt(weight) - low) / (high - low)) * (largest - smallest));
   const boxes: Box[] = [];
   const placed: PlacedWord[] = [];

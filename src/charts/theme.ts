@@ -48,7 +48,7 @@ export function themeConfig(): Record<string, unknown> {
  * axis' minExtent so that labels never run into the axis title, whatever the renderer measures.
  */
 export function labelExtent(labels: string[], fontSize: number = theme.labelFontSize): number {
-  return Math.ceil(Math.max(0, ...labels.map((label) => textWidth(label, fontSize)))) + 6;
+  return Math.ceil(labels.reduce((widest, label) => Math.max(widest, textWidth(label, fontSize)), 0)) + 6;
 }
 
 /** A Vega-Lite spec with the schema, the theme and inline data. */

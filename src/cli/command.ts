@@ -34,11 +34,23 @@ export function stringOption(parsed: ParsedArguments, name: string): string | un
   return typeof value === "string" ? value : undefined;
 }
 
-export function numberOption(parsed: ParsedArguments, name: string, fallback: number): number {
+export interface NumberRule {
+  /** Smallest value allowed. Default 1. */
+  min?: number;
+  /** Only whole numbers. Default true. */
+  integer?: boolean;
+}
+
+/** A numeric option: a whole number ≥ 1 unless the rule says otherwise (--top -1 is refused, not read as "all"). */
+export function numberOption(parsed: ParsedArguments, name: string, fallback: number, rule: NumberRule = {}): number {
   const value = stringOption(parsed, name);
   if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isFinite(number)) throw new UsageError(`--${name} takes a number, got "${value}"`);
+  const number = value.trim() === "" ? NaN : Number(value);
+  const min = rule.min ?? 1;
+  const integer = rule.integer ?? true;
+  if (!Number.isFinite(number) || (integer && !Number.isInteger(number)) || number < min) {
+    throw new UsageError(`--${name} takes ${integer ? "a whole number" : "a number"} ≥ ${min}, got "${value}"`);
+  }
   return number;
 }
 

@@ -1,11 +1,11 @@
 // `wenxi corpus [source]`: one row per document, then the files that could not be loaded.
 import { CorpusLoadError, defaultCorpusSource, formatCorpusError, loadCorpus, type LoadOptions } from "../corpus/load";
 import { corpusSummary } from "../corpus/summary";
-import { formatFlags, stringOption, writeRows, type Command } from "./command";
+import { formatFlags, numberOption, stringOption, writeRows, type Command } from "./command";
 import type { ParsedArguments } from "./arguments";
 
-export const corpusLoadValueOptions = ["pattern", "encoding", "text-field", "id-field", "title-field"];
-export const corpusLoadFlagOptions = ["strict", "no-pinyin", "no-debris", "no-metadata", "no-simplified", "no-normalize"];
+export const corpusLoadValueOptions = ["pattern", "encoding", "text-field", "id-field", "title-field", "max-file-mb"];
+export const corpusLoadFlagOptions = ["strict", "follow-links", "no-pinyin", "no-debris", "no-metadata", "no-simplified", "no-normalize"];
 
 export function loadOptionsFrom(parsed: ParsedArguments): LoadOptions {
   return {
@@ -14,6 +14,8 @@ export function loadOptionsFrom(parsed: ParsedArguments): LoadOptions {
     textField: stringOption(parsed, "text-field"),
     idField: stringOption(parsed, "id-field"),
     titleField: stringOption(parsed, "title-field"),
+    maxFileBytes: parsed.options.has("max-file-mb") ? numberOption(parsed, "max-file-mb", 256) * 1024 * 1024 : undefined,
+    followLinks: parsed.options.has("follow-links") ? "all" : "inside",
     strict: parsed.options.has("strict"),
     pinyin: !parsed.options.has("no-pinyin"),
     debris: !parsed.options.has("no-debris"),
@@ -26,7 +28,7 @@ export function loadOptionsFrom(parsed: ParsedArguments): LoadOptions {
 export const corpusCommand: Command = {
   name: "corpus",
   summary: "load and clean a corpus; one row per document",
-  usage: `wenxi corpus [source=${defaultCorpusSource}] [--json|--csv] [--strict] [--pattern GLOB] [--encoding NAME] [--text-field NAME] [--no-pinyin|--no-debris|--no-metadata|--no-simplified|--no-normalize]`,
+  usage: `wenxi corpus [source=${defaultCorpusSource}] [--json|--csv] [--strict] [--pattern GLOB] [--encoding NAME] [--text-field NAME] [--max-file-mb N=256] [--follow-links] [--no-pinyin|--no-debris|--no-metadata|--no-simplified|--no-normalize]`,
   valueOptions: corpusLoadValueOptions,
   flagOptions: [...formatFlags, ...corpusLoadFlagOptions],
   async run(parsed, output) {

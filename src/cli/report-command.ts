@@ -38,7 +38,7 @@ export const reportCommand: Command = {
         out,
         corpus: stringOption(parsed, "corpus"),
         parameters,
-        timeout: numberOption(parsed, "timeout", 120),
+        timeout: numberOption(parsed, "timeout", 120, { integer: false, min: 0.001 }),
         stamp: parsed.options.has("stamp") ? new Date() : undefined,
         onProgress: progressPrinter(output, Boolean(process.stderr.isTTY) && output.stderr === defaultStderr),
       });

@@ -13,6 +13,12 @@ export type DecodeOutcome =
 export interface DecodeOptions {
   /** Force an encoding (any label iconv-lite knows: `gbk`, `big5`, `utf-16le`, …). */
   encoding?: string;
+  /**
+   * Many documents in one file (JSONL, CSV): a few broken bytes are judged against the whole
+   * file, not its non-ASCII characters, since JSON may escape all its Chinese (\u516c) and one bad
+   * byte would then reject every line. The line with the bad byte keeps U+FFFD, and is flagged.
+   */
+  structured?: boolean;
 }
 
 const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -129,6 +135,14 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (lenient.nonAscii > 0 && lenient.bad / lenient.nonAscii <= 0.01 && lenient.commonHan - 4 * lenient.bad > legacy.commonHan - 4 * legacy.bad) {
     return checkNotBlank(lenient.text, "utf-8");
   }
+  if (options.structured) {
+    // Bad bytes on a few lines of a file of many records are damage to those lines, not another
+    // encoding, unless the legacy reading is clean Chinese throughout.
+    const lines = lenient.text.split("\n").filter((line) => line.trim() !== "");
+    const damagedLines = lines.filter((line) => line.includes("\ufffd")).length;
+    const legacyIsClean = legacy.bad === 0 && legacy.nonAscii > 0 && legacy.commonHan / legacy.nonAscii >= 0.9;
+    if (!legacyIsClean && damagedLines <= Math.max(1, lines.length * 0.1)) return checkNotBlank(lenient.text, "utf-8");
+  }
   const best = legacy;
   if (best.nonAscii > 0 && (best.bad / best.nonAscii > 0.02 || best.commonHan / best.nonAscii < 0.3)) {
     return {
@@ -137,5 +151,38 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
       reason: "not valid UTF-8, and neither GB18030 nor Big5 gives Chinese text (binary, or another encoding: pass the encoding option)",
     };
   }
+  if (looksKorean(bytes)) {
+    return {
+      ok: false,
+      kind: "decode",
+      reason: "looks like Korean in EUC-KR (its Hangul bytes also read as GB2312 Chinese characters, as nonsense): wenxi analyses Chinese; pass the encoding option to force one",
+    };
+  }
   return checkNotBlank(best.text, best.encoding);
+}
+
+/**
+ * EUC-KR Hangul (rows B0–C8) are also GB2312 level-1 Han characters, so Korean reads as
+ * common-looking Chinese. Korean is told by decoding cleanly as EUC-KR into mostly Hangul
+ * syllables, with words separated by spaces, which Chinese text does not have between characters.
+ */
+function looksKorean(bytes: Uint8Array): boolean {
+  const korean = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "euc-kr");
+  let hangul = 0;
+  let nonAscii = 0;
+  let bad = 0;
+  let spacedWords = 0;
+  for (let index = 0; index < korean.length; index++) {
+    const code = korean.charCodeAt(index);
+    if (code < 0x80) {
+      if (code === 0x20 && index > 0 && korean.charCodeAt(index - 1) >= 0xac00 && korean.charCodeAt(index - 1) <= 0xd7a3) spacedWords++;
+      continue;
+    }
+    nonAscii++;
+    if (code === 0xfffd) bad++;
+    else if (code >= 0xac00 && code <= 0xd7a3) hangul++;
+  }
+  // GB2312 orders its level-1 characters by pinyin, and rows B0–C8 stop at about "r": Chinese
+  // prose always has characters past them (是, 在, 中, 这), which EUC-KR reads as Hanja, not Hangul.
+  return nonAscii >= 20 && bad === 0 && hangul / nonAscii >= 0.95 && spacedWords / hangul >= 0.05;
 }

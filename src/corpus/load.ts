@@ -1,7 +1,8 @@
 // loadCorpus: a folder, file, JSONL or CSV source → a Corpus of cleaned documents, sorted by id.
 // One bad file never sinks the load: it becomes an entry in `corpus.errors` naming the file (and
 // line) and the problem; `strict: true` turns any error into a thrown CorpusLoadError.
-import { promises as fs } from "node:fs";
+import { promises as fs, statSync } from "node:fs";
+import { getHeapStatistics } from "node:v8";
 import * as path from "node:path";
 import { cleanText, type CleaningOptions } from "./clean";
 import { parseCsv } from "./csv";
@@ -32,6 +33,57 @@ export interface LoadOptions extends CleaningOptions {
   titleField?: string;
   /** CSV delimiter. Default `,` (tab for .tsv). */
   delimiter?: string;
+  /** Follow symbolic links out of the corpus folder (`"all"`); by default they are reported and skipped. */
+  followLinks?: "inside" | "all";
+  /** Files larger than this are reported (kind `too-large`) instead of read. Default 256 MiB. */
+  maxFileBytes?: number;
+}
+
+/**
+ * Why the next file cannot be loaded without risking the heap limit, or undefined. Measured on
+ * news text: a loaded document keeps about 4 bytes of heap per byte of file (`original` and
+ * `text`), and cleaning it briefly needs about 20 more (per-character arrays): 24n bytes for a
+ * file of n bytes, kept under 70 % of the limit so that V8's collector still has room to work.
+ */
+function memoryShortfall(file: ListedFile, maxFileBytes: number): string | undefined {
+  let size = 0;
+  try {
+    size = statSync(file.absolutePath).size;
+  } catch {
+    return undefined; // the read reports it
+  }
+  if (size > maxFileBytes) return undefined; // the read reports the size limit
+  const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+  if (used + 24 * size <= 0.7 * limit) return undefined;
+  return `not loaded: the corpus so far (heap ${megabytes(used)}) and this file would pass the memory limit (${megabytes(limit)}); load fewer files at a time, or raise Node's limit (node --max-old-space-size=MB)`;
+}
+
+/** The default limit on one file's size: its text, cleaned copies and offset map must fit in memory at once. */
+export const defaultMaxFileBytes = 256 * 1024 * 1024;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Reads at most `size` bytes (the size stat gave): a file that claims 0 bytes is not read at all,
+ * so a special file posing as a regular one (/proc/kmsg) cannot block the load.
+ */
+async function readBounded(file: string | Buffer, size: number): Promise<Buffer> {
+  if (size === 0) return Buffer.alloc(0);
+  const handle = await fs.open(file, "r");
+  try {
+    const buffer = Buffer.alloc(size);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled === size ? buffer : buffer.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
 }
 
 export class CorpusLoadError extends Error {
@@ -120,11 +172,20 @@ interface FileResult {
 async function readSourceFile(file: ListedFile, format: SourceFormat, options: LoadOptions): Promise<FileResult> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file.absolutePath);
+    const stats = await fs.stat(file.absolutePath);
+    if (!stats.isFile()) return { inputs: [], errors: [{ path: file.path, kind: "read", reason: "not a regular file (a device, pipe or socket): skipped" }] };
+    const limit = options.maxFileBytes ?? defaultMaxFileBytes;
+    if (stats.size > limit) {
+      return {
+        inputs: [],
+        errors: [{ path: file.path, kind: "too-large", reason: `is ${megabytes(stats.size)}, over the ${megabytes(limit)} limit for one file (maxFileBytes, --max-file-mb): split it, or raise the limit if memory allows` }],
+      };
+    }
+    bytes = await readBounded(file.absolutePath, stats.size);
   } catch (error) {
     return { inputs: [], errors: [{ path: file.path, kind: "read", reason: `cannot read: ${(error as Error).message}` }] };
   }
-  const decoded = decodeBytes(bytes, { encoding: options.encoding });
+  const decoded = decodeBytes(bytes, { encoding: options.encoding, structured: format !== "text" });
   if (!decoded.ok) return { inputs: [], errors: [{ path: file.path, kind: decoded.kind, reason: decoded.reason }] };
   const fileStem = stem(file.relativePath);
   if (format === "text") {
@@ -180,7 +241,24 @@ function readCsvRows(text: string, filePath: string, delimiter: string): Rows {
   if (parsed.error) errors.push({ path: filePath, line: parsed.error.line, kind: "parse", reason: parsed.error.reason });
   const [header, ...records] = parsed.records;
   if (!header) return { rows: [], errors: [...errors, { path: filePath, kind: "empty", reason: "CSV has no header row" }] };
-  const columns = header.fields.map((name) => name.trim());
+  // A repeated column name keeps every column: the first under its name, the others as name~2, name~3.
+  const seen = new Map<string, number[]>();
+  const columns = header.fields.map((field, index) => {
+    const name = field.trim();
+    const positions = seen.get(name) ?? [];
+    positions.push(index + 1);
+    seen.set(name, positions);
+    return positions.length === 1 ? name : `${name}~${positions.length}`;
+  });
+  for (const [name, positions] of seen) {
+    if (positions.length < 2) continue;
+    errors.push({
+      path: filePath,
+      line: header.line,
+      kind: "parse",
+      reason: `column "${name}" appears ${positions.length} times (columns ${positions.join(", ")}): the first is read as "${name}", the others are kept as ${positions.slice(1).map((_, index) => `"${name}~${index + 2}"`).join(", ")}`,
+    });
+  }
   const rows: Rows["rows"] = [];
   for (const record of records) {
     if (record.fields.length !== columns.length) {
@@ -206,7 +284,7 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
     const extensions = options.extensions?.map((extension) => (extension.startsWith(".") ? extension : `.${extension}`).toLowerCase());
     const glob = globToRegExp(options.pattern ?? "**/*.txt");
     const matches = extensions ? (relativePath: string) => extensions.includes(path.extname(relativePath).toLowerCase()) : (relativePath: string) => glob.test(relativePath);
-    const listed = await listFolder(source, matches, (problemPath, reason) => errors.push({ path: problemPath, kind: "read", reason }));
+    const listed = await listFolder(source, matches, (problemPath, reason) => errors.push({ path: problemPath, kind: "read", reason }), { followLinks: options.followLinks });
     files = listed.map((file) => ({ file, format: formatOfPath(file.relativePath) }));
   } else {
     const file = { path: source.split(path.sep).join("/"), absolutePath: path.resolve(source), relativePath: path.basename(source) };
@@ -217,8 +295,15 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
   const stems = new Map<string, number>();
   for (const { file } of files) stems.set(stem(file.relativePath), (stems.get(stem(file.relativePath)) ?? 0) + 1);
   for (const { file, format } of files) {
+    // Past what the heap can hold, the remaining files are reported rather than read: V8 aborts
+    // the whole process when its heap limit is reached, losing the documents already loaded.
+    const shortfall = memoryShortfall(file, options.maxFileBytes ?? defaultMaxFileBytes);
+    if (shortfall) {
+      errors.push({ path: file.path, kind: "too-large", reason: shortfall });
+      continue;
+    }
     const result = await readSourceFile(file, format, options);
-    errors.push(...result.errors);
+    for (const error of result.errors) errors.push(error); // a file may hold 200,000 bad rows: no push(...spread)
     for (const input of result.inputs) {
       // Files with the same name in different folders are told apart by their relative path.
       if (format === "text" && (stems.get(input.id) ?? 0) > 1) input.id = file.relativePath.slice(0, file.relativePath.length - path.extname(file.relativePath).length);

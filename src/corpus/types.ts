@@ -72,7 +72,7 @@ export interface Document {
   sourceMap: Int32Array;
 }
 
-export type CorpusErrorKind = "read" | "empty" | "binary" | "decode" | "parse";
+export type CorpusErrorKind = "read" | "empty" | "binary" | "decode" | "parse" | "too-large";
 
 export interface CorpusError {
   path: string;

@@ -25,7 +25,8 @@ function truncate(text: string, maximumWidth: number): string {
 
 export function formatTable(rows: Row[], columns: string[] = Object.keys(rows[0] ?? {}), maximumCellWidth = 40): string {
   const cells = rows.map((row) => columns.map((column) => truncate(cellText(row[column]), maximumCellWidth)));
-  const widths = columns.map((column, index) => Math.max(displayWidth(column), ...cells.map((line) => displayWidth(line[index]))));
+  // A loop, not Math.max(...cells): spreading 125,000+ rows into arguments overflows the stack.
+  const widths = columns.map((column, index) => cells.reduce((widest, line) => Math.max(widest, displayWidth(line[index])), displayWidth(column)));
   const numeric = columns.map((column) => rows.length > 0 && rows.every((row) => typeof row[column] === "number"));
   const pad = (text: string, index: number) => {
     const fill = " ".repeat(widths[index] - displayWidth(text));

@@ -44,20 +44,30 @@ export function readNotebook(file: string): Notebook {
 }
 
 /** A parameter value as TypeScript source: JSON for numbers, booleans, arrays and quoted strings; anything else as a string. */
-export function parameterLiteral(value: string): string {
+/**
+ * A parameter value as TypeScript: JSON when it parses (numbers, true, lists, objects, quoted
+ * strings), else a string. A value that starts like JSON ({, [ or ") but does not parse is an
+ * error naming the parameter, not silently a string. U+2028/U+2029 are escaped: Jupyter splits
+ * cell sources at them, which would cut the literal in two.
+ */
+export function parameterLiteral(value: string, name = "parameter"): string {
+  let literal: string;
   try {
-    const parsed: unknown = JSON.parse(value);
-    return JSON.stringify(parsed);
-  } catch {
-    return JSON.stringify(value);
+    literal = JSON.stringify(JSON.parse(value) as unknown);
+  } catch (error) {
+    if (/^\s*[[{"]/.test(value)) throw new Error(`--param ${name}: the value looks like JSON but does not parse (${(error as Error).message}): ${value.slice(0, 80)}`);
+    literal = JSON.stringify(value);
   }
+  return literal.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
 export function parseParameter(text: string): [string, string] {
   const equals = text.indexOf("=");
   const name = text.slice(0, equals).trim();
   if (equals <= 0 || !/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`--param takes name=value with a TypeScript name, got "${text}"`);
-  return [name, text.slice(equals + 1)];
+  const value = text.slice(equals + 1);
+  parameterLiteral(value, name); // refuse broken JSON now, before any kernel starts
+  return [name, value];
 }
 
 /**
@@ -67,7 +77,7 @@ export function parseParameter(text: string): [string, string] {
  */
 export function injectParameters(notebook: Notebook, parameters: Array<[string, string]>): Notebook {
   if (parameters.length === 0) return notebook;
-  const lines = ["// Parameters injected by wenxi report", ...parameters.map(([name, value]) => `const ${name} = ${parameterLiteral(value)};`)];
+  const lines = ["// Parameters injected by wenxi report", ...parameters.map(([name, value]) => `const ${name} = ${parameterLiteral(value, name)};`)];
   const injected: NotebookCell = { cell_type: "code", id: "injected-parameters", metadata: { tags: ["injected-parameters"] }, source: lines.join("\n"), outputs: [], execution_count: null };
   const cells = notebook.cells.filter((cell) => !(cell.metadata.tags ?? []).includes("injected-parameters"));
   const index = cells.findIndex((cell) => cell.cell_type === "code" && (cell.metadata.tags ?? []).includes("parameters"));

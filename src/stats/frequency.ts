@@ -55,7 +55,8 @@ export function termFrequency(tokens: Tokens, options: TermFrequencyOptions = {}
       });
     }
     groupRows.sort((left, right) => descending(left.count, right.count) || compareText(left.term, right.term));
-    rows.push(...(options.top === undefined ? groupRows : groupRows.slice(0, options.top)));
+    // One at a time: push(...rows) with 128,000+ distinct terms overflows the argument stack.
+    for (const row of options.top === undefined ? groupRows : groupRows.slice(0, options.top)) rows.push(row);
   }
   return rows;
 }

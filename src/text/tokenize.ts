@@ -115,6 +115,25 @@ export function resolveSettings(options: TokenizeOptions): TokenSettings {
   };
 }
 
+/**
+ * Characters cut in one nodejieba call. cut() returns every word of its input at once (tens of
+ * bytes of heap each), so a 100 MB document cut whole needed gigabytes; cut in pieces that end
+ * at a line break, where jieba always breaks, the words are the same.
+ */
+const maxCutCharacters = 1_000_000;
+
+/** The text in pieces of at most `size` characters, each ending just after a line break where one is found. */
+export function* chunksAtLineEnds(text: string, size: number): Generator<string> {
+  let start = 0;
+  while (text.length - start > size) {
+    const lineEnd = text.lastIndexOf("\n", start + size - 1);
+    const end = lineEnd >= start ? lineEnd + 1 : start + size;
+    yield text.slice(start, end);
+    start = end;
+  }
+  yield start === 0 ? text : text.slice(start);
+}
+
 /** Growable Int32 buffer reused across documents, so each document costs one exact-size copy. */
 class IntBuffer {
   values = new Int32Array(1024);
@@ -219,20 +238,22 @@ export class TokenCollector {
     if (settings.mode === "precise" && !settings.pos) {
       // The hot path, kept as one tight loop: precise tokens concatenate back to the text, so a
       // token's start is the running sum of lengths.
-      const words = cut(document.text, "precise", settings.hmm);
       const decided = this.decided;
       let offset = 0;
-      for (let index = 0; index < words.length; index++) {
-        const word = words[index];
-        let id = decided.get(word);
-        if (id === undefined) id = this.termId(word);
-        if (id >= 0) {
-          this.termIds.push(id);
-          this.starts.push(offset);
-          this.positions.push(before);
+      for (const chunk of chunksAtLineEnds(document.text, maxCutCharacters)) {
+        const words = cut(chunk, "precise", settings.hmm);
+        for (let index = 0; index < words.length; index++) {
+          const word = words[index];
+          let id = decided.get(word);
+          if (id === undefined) id = this.termId(word);
+          if (id >= 0) {
+            this.termIds.push(id);
+            this.starts.push(offset);
+            this.positions.push(before);
+          }
+          if (id !== -2) before++;
+          offset += word.length;
         }
-        if (id !== -2) before++;
-        offset += word.length;
       }
     } else {
       segmentWithOffsets(document.text, settings, (word, start, tagName) => {

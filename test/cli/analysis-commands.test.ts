@@ -43,6 +43,17 @@ describe("analysis commands on the seed corpus", () => {
     expect((await json("keyness", "--target", "nope")).stderr).toContain('no document with id "nope"');
     expect((await json("collocations", "--sort", "bogus")).code).toBe(2);
   });
+  it("refuses numbers out of range instead of reading --top -1 as a count", async () => {
+    for (const [option, value] of [["--top", "-1"], ["--top", "0"], ["--top", "2.5"], ["--min-length", "x"], ["--top", ""]]) {
+      const { code, stderr } = await json("freq", option, value);
+      expect(code, `${option} ${value}`).toBe(2);
+      expect(stderr).toContain(`${option} takes a whole number ≥ 1, got "${value}"`);
+    }
+    let stderr = "";
+    const code = await runCli(["report", "--param", 'terms=["公安",'], { stdout: () => undefined, stderr: (text) => (stderr += text) });
+    expect(code).toBe(2);
+    expect(stderr).toContain("--param terms: the value looks like JSON but does not parse");
+  });
 });
 
 describe("parseSelector", () => {

@@ -129,6 +129,16 @@ describe("a cell that prints a great deal", () => {
   }, 120_000);
 });
 
+describe("parameters with line separators", () => {
+  it("inject U+2028 and U+2029 as escapes, so the cell still compiles", async () => {
+    const file = writeNotebook(folder, "separators", [{ code: 'const text = "";', tags: ["parameters"] }, { code: "console.log(text.length, JSON.stringify(text))" }]);
+    const run = await runNotebook(file, { parameters: [["text", "上\u2028下\u2029"]], timeout: 60 });
+    expect(run.failure).toBeUndefined();
+    expect(run.notebook.cells[2].outputs).toEqual([{ output_type: "stream", name: "stdout", text: '4 "上\u2028下\u2029"\n' }]);
+    expect(run.notebook.cells[1].source).toContain('const text = "上\\u2028下\\u2029";');
+  }, 120_000);
+});
+
 describe("hostile notebook names", () => {
   it("stay text: no javascript: link, no markup in the subtitle", async () => {
     const hostile = path.join(folder, "hostile");
