@@ -2,10 +2,23 @@
 import { CorpusLoadError, defaultCorpusSource, formatCorpusError, loadCorpus, type LoadOptions } from "../corpus/load";
 import { corpusSummary } from "../corpus/summary";
 import { formatFlags, numberOption, stringOption, writeRows, type Command } from "./command";
-import type { ParsedArguments } from "./arguments";
+import { UsageError, type ParsedArguments } from "./arguments";
+import { nameFieldsReader, parseNameFieldsSpec, type NameFieldsSpec } from "../corpus/name-fields";
 
-export const corpusLoadValueOptions = ["pattern", "encoding", "text-field", "id-field", "title-field", "max-file-mb"];
+export const corpusLoadValueOptions = ["pattern", "encoding", "text-field", "id-field", "title-field", "max-file-mb", "name-fields"];
 export const corpusLoadFlagOptions = ["strict", "follow-links", "no-pinyin", "no-debris", "no-metadata", "no-simplified", "no-normalize"];
+
+function nameFieldsOption(parsed: ParsedArguments): NameFieldsSpec | undefined {
+  const value = stringOption(parsed, "name-fields");
+  if (value === undefined) return undefined;
+  try {
+    const spec = parseNameFieldsSpec(value);
+    nameFieldsReader(spec);
+    return spec;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
 
 export function loadOptionsFrom(parsed: ParsedArguments): LoadOptions {
   return {
@@ -14,6 +27,7 @@ export function loadOptionsFrom(parsed: ParsedArguments): LoadOptions {
     textField: stringOption(parsed, "text-field"),
     idField: stringOption(parsed, "id-field"),
     titleField: stringOption(parsed, "title-field"),
+    nameFields: nameFieldsOption(parsed),
     maxFileBytes: parsed.options.has("max-file-mb") ? numberOption(parsed, "max-file-mb", 256) * 1024 * 1024 : undefined,
     followLinks: parsed.options.has("follow-links") ? "all" : "inside",
     strict: parsed.options.has("strict"),
@@ -28,7 +42,7 @@ export function loadOptionsFrom(parsed: ParsedArguments): LoadOptions {
 export const corpusCommand: Command = {
   name: "corpus",
   summary: "load and clean a corpus; one row per document",
-  usage: `wenxi corpus [source=${defaultCorpusSource}] [--json|--csv] [--strict] [--pattern GLOB] [--encoding NAME] [--text-field NAME] [--max-file-mb N=256] [--follow-links] [--no-pinyin|--no-debris|--no-metadata|--no-simplified|--no-normalize]`,
+  usage: `wenxi corpus [source=${defaultCorpusSource}] [--json|--csv] [--strict] [--pattern GLOB] [--encoding NAME] [--text-field NAME] [--name-fields "{date}_{speaker}"|SEP:FIELDS] [--max-file-mb N=256] [--follow-links] [--no-pinyin|--no-debris|--no-metadata|--no-simplified|--no-normalize]`,
   valueOptions: corpusLoadValueOptions,
   flagOptions: [...formatFlags, ...corpusLoadFlagOptions],
   async run(parsed, output) {

@@ -1,6 +1,6 @@
 // The corpus layer's public surface: load, clean and inspect documents.
 export * from "./types";
-export { loadCorpus, createDocument, corpusFromTexts, CorpusLoadError, formatCorpusError, defaultCorpusSource, type LoadOptions, type DocumentInput } from "./load";
+export { loadCorpus, createDocument, corpusFromTexts, CorpusLoadError, formatCorpusError, defaultCorpusSource, type LoadOptions, type DocumentInput, type DocumentOptions } from "./load";
 export { cleanText, type CleaningOptions, type CleanedText } from "./clean";
 export { defaultDebrisRules, type DebrisRule, type DebrisContext } from "./debris";
 export { decodeBytes, type DecodeOutcome, type DecodeOptions } from "./decode";
@@ -8,3 +8,6 @@ export { parseDate, readMetadataLine, type MetadataFields } from "./metadata";
 export { detectScript, toSimplified, toTraditional } from "./script";
 export { findGarbledSpans } from "./quality";
 export { corpusSummary, type CorpusSummaryRow } from "./summary";
+export { documentLabels, type LabelOptions } from "./labels";
+export { parseDateValue, findDateline, arabicDate, yearAndDecade, type DatePrecision, type DateSource } from "./dates";
+export { nameFieldsReader, parseNameFieldsSpec, type NameFieldsSpec, type NameFieldsReader } from "./name-fields";

@@ -5,6 +5,8 @@ import { promises as fs, statSync } from "node:fs";
 import { getHeapStatistics } from "node:v8";
 import * as path from "node:path";
 import { cleanText, type CleaningOptions } from "./clean";
+import { findDateline, parseDateValue, yearAndDecade, type DateSource } from "./dates";
+import { nameFieldsReader, type NameFieldsReader, type NameFieldsSpec } from "./name-fields";
 import { parseCsv } from "./csv";
 import { decodeBytes } from "./decode";
 import { parseDate } from "./metadata";
@@ -14,7 +16,7 @@ import type { Corpus, CorpusError, Document, DocumentMeta } from "./types";
 
 export const defaultCorpusSource = "data/corpus";
 
-export interface LoadOptions extends CleaningOptions {
+export interface LoadOptions extends DocumentOptions {
   /** Glob for files in a folder, over '/'-separated relative paths. Default `**\/*.txt`. */
   pattern?: string;
   /** Instead of a pattern: file extensions to take from a folder, e.g. `[".txt", ".md"]`. */
@@ -100,6 +102,8 @@ export function formatCorpusError(error: CorpusError): string {
 /** What a document is made from before cleaning. */
 export interface DocumentInput {
   id: string;
+  /** The file name without extension, read by `nameFields` (default: the id). */
+  name?: string;
   text: string;
   path?: string;
   title?: string;
@@ -108,12 +112,84 @@ export interface DocumentInput {
 }
 
 /** Cleans one text into a Document (pure: no file access). */
-export function createDocument(input: DocumentInput, options: CleaningOptions = {}): Document {
+export interface DocumentOptions extends CleaningOptions {
+  /** Metadata from file names: `{date}政府工作报告_{speaker}`, or { separator, fields }. */
+  nameFields?: NameFieldsSpec;
+}
+
+interface DateCandidate {
+  date: string;
+  source: DateSource;
+  /** What it was read from, for the log. */
+  from: string;
+  line?: number;
+}
+
+/**
+ * A document's date: the first of metadata field, metadata line, file-name field, dateline, date in
+ * the file name, date in the title; a later candidate of the same year, month or day but more
+ * precise refines it (a name field's 1954 and a dateline's 1954-05-23 give 1954-05-23).
+ */
+function resolveDate(candidates: DateCandidate[]): DateCandidate | undefined {
+  let chosen: DateCandidate | undefined;
+  for (const candidate of candidates) {
+    if (!chosen) chosen = candidate;
+    else if (candidate.date.length > chosen.date.length && candidate.date.startsWith(chosen.date)) chosen = candidate;
+  }
+  return chosen;
+}
+
+export function createDocument(input: DocumentInput, options: DocumentOptions = {}, nameReader?: NameFieldsReader): Document {
   const cleaned = cleanText(input.text, options);
   const meta: DocumentMeta = { ...cleaned.metadata, encoding: input.encoding ?? "utf-8", script: cleaned.script };
+  const log = cleaned.log;
+  const candidates: DateCandidate[] = [];
   for (const [key, value] of Object.entries(input.meta ?? {})) {
-    if (value === "") continue;
-    meta[key] = key === "date" ? parseDate(value) ?? value : value;
+    if (value === "" || key === "date") continue;
+    meta[key] = value;
+  }
+  const fieldDate = input.meta?.date ? parseDateValue(input.meta.date) : undefined;
+  if (input.meta?.date) {
+    if (fieldDate) candidates.push({ date: fieldDate.date, source: "field", from: input.meta.date });
+    else meta.date = input.meta.date; // kept as written when it is not a date wenxi can read
+  }
+  if (cleaned.metadata.date) candidates.push({ date: cleaned.metadata.date, source: "metadata", from: "metadata line" });
+  const name = input.name ?? input.id;
+  const reader = nameReader ?? (options.nameFields !== undefined ? nameFieldsReader(options.nameFields) : undefined);
+  if (reader) {
+    const fields = reader.read(name);
+    if (!fields) log.push({ step: "metadata", rule: "name-fields-no-match", text: `"${name}" does not fit ${reader.description}` });
+    for (const [field, value] of Object.entries(fields ?? {})) {
+      if (value === "") continue;
+      if (field === "date" || field === "year") {
+        const parsed = parseDateValue(value);
+        if (parsed) candidates.push({ date: parsed.date, source: "name-field", from: `${field} "${value}" of the file name` });
+        if (field === "year") meta.year = parsed?.date.slice(0, 4) ?? value;
+        if (field === "date" && !parsed) meta.date ??= value;
+        continue;
+      }
+      meta[field] = value;
+    }
+  }
+  if (options.metadata !== false) {
+    const dateline = findDateline(cleaned.text);
+    if (dateline) candidates.push({ date: dateline.date, source: "dateline", from: dateline.text, line: dateline.line });
+    const fromName = parseDateValue(name);
+    if (fromName) candidates.push({ date: fromName.date, source: "file-name", from: name });
+    const title = input.title?.trim() || cleaned.title;
+    const fromTitle = title ? parseDateValue(title) : undefined;
+    if (fromTitle) candidates.push({ date: fromTitle.date, source: "title", from: title });
+  }
+  const date = resolveDate(candidates);
+  if (date) {
+    meta.date = date.date;
+    meta.dateSource = date.source;
+    if (date.source !== "metadata" && date.source !== "field") log.push({ step: "metadata", rule: `date-from-${date.source}`, text: `${date.date} from ${date.from}` });
+  }
+  const period = meta.date ? yearAndDecade(meta.date) : meta.year ? yearAndDecade(meta.year) : undefined;
+  if (period) {
+    meta.year ??= period.year;
+    meta.decade ??= period.decade;
   }
   return {
     id: input.id,
@@ -122,15 +198,16 @@ export function createDocument(input: DocumentInput, options: CleaningOptions = 
     text: cleaned.text,
     original: input.text,
     meta,
-    log: cleaned.log,
+    log,
     flags: cleaned.flags,
     sourceMap: cleaned.sourceMap,
   };
 }
 
 /** Builds a Corpus from texts already in memory. */
-export function corpusFromTexts(inputs: DocumentInput[], options: CleaningOptions = {}, source = "memory"): Corpus {
-  return { source, documents: finishDocuments(inputs.map((input) => createDocument(input, options))), errors: [] };
+export function corpusFromTexts(inputs: DocumentInput[], options: DocumentOptions = {}, source = "memory"): Corpus {
+  const reader = options.nameFields !== undefined ? nameFieldsReader(options.nameFields) : undefined;
+  return { source, documents: finishDocuments(inputs.map((input) => createDocument(input, options, reader))), errors: [] };
 }
 
 function compareIds(left: Document, right: Document): number {
@@ -189,7 +266,7 @@ async function readSourceFile(file: ListedFile, format: SourceFormat, options: L
   if (!decoded.ok) return { inputs: [], errors: [{ path: file.path, kind: decoded.kind, reason: decoded.reason }] };
   const fileStem = stem(file.relativePath);
   if (format === "text") {
-    return { inputs: [{ id: fileStem, text: decoded.text, path: file.path, encoding: decoded.encoding }], errors: [] };
+    return { inputs: [{ id: fileStem, name: fileStem, text: decoded.text, path: file.path, encoding: decoded.encoding }], errors: [] };
   }
   const rows = format === "jsonl" ? readJsonLines(decoded.text, file.path) : readCsvRows(decoded.text, file.path, options.delimiter ?? (file.path.toLowerCase().endsWith(".tsv") ? "\t" : ","));
   const inputs: DocumentInput[] = [];
@@ -207,7 +284,7 @@ async function readSourceFile(file: ListedFile, format: SourceFormat, options: L
     const meta: Record<string, string> = { line: String(line) };
     for (const [key, value] of Object.entries(record)) if (key !== textField && key !== idField && key !== titleField) meta[key] = fieldText(value);
     const id = fieldText(record[idField]).trim() || `${fileStem}-${String(line).padStart(width, "0")}`;
-    inputs.push({ id, text, path: file.path, title: fieldText(record[titleField]) || undefined, meta, encoding: decoded.encoding });
+    inputs.push({ id, name: fileStem, text, path: file.path, title: fieldText(record[titleField]) || undefined, meta, encoding: decoded.encoding });
   });
   return { inputs, errors };
 }
@@ -292,6 +369,7 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
   }
 
   const documents: Document[] = [];
+  const nameReader = options.nameFields !== undefined ? nameFieldsReader(options.nameFields) : undefined;
   const stems = new Map<string, number>();
   for (const { file } of files) stems.set(stem(file.relativePath), (stems.get(stem(file.relativePath)) ?? 0) + 1);
   for (const { file, format } of files) {
@@ -307,7 +385,7 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
     for (const input of result.inputs) {
       // Files with the same name in different folders are told apart by their relative path.
       if (format === "text" && (stems.get(input.id) ?? 0) > 1) input.id = file.relativePath.slice(0, file.relativePath.length - path.extname(file.relativePath).length);
-      documents.push(createDocument(input, options));
+      documents.push(createDocument(input, options, nameReader));
     }
   }
   errors.sort((left, right) => compareText(left.path, right.path) || (left.line ?? 0) - (right.line ?? 0));

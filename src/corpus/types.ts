@@ -44,8 +44,13 @@ export interface QualityFlag {
 
 export interface DocumentMeta {
   source?: string;
-  /** ISO `YYYY-MM-DD`. */
+  /** ISO date of the precision found: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   date?: string;
+  /** Where the date came from: metadata (a 发布时间 line), field (JSONL/CSV), name-field, dateline, file-name, title. */
+  dateSource?: string;
+  /** From the date (or a `year` name field): `1954`, and its decade `1950s`. */
+  year?: string;
+  decade?: string;
   author?: string;
   editor?: string;
   photographer?: string;

@@ -3,7 +3,7 @@
 import type { Tokens } from "../text/tokenize";
 import { countTerms } from "./counts";
 import { compareText, descending } from "./order";
-import { groupOf } from "./select";
+import { checkGroupField, groupOf } from "./select";
 
 export interface TermFrequencyRow {
   /** The group (document id or metadata value) when counted `by` one. */
@@ -28,6 +28,7 @@ export interface TermFrequencyOptions {
 }
 
 export function termFrequency(tokens: Tokens, options: TermFrequencyOptions = {}): TermFrequencyRow[] {
+  if (options.by !== undefined) checkGroupField(tokens, options.by);
   const groups = new Map<string, typeof tokens.documents>();
   for (const document of tokens.documents) {
     const key = options.by === undefined ? "" : groupOf(document, options.by);

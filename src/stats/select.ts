@@ -22,7 +22,18 @@ export function selectDocuments(tokens: Tokens, selector: DocumentSelector, role
   return tokens.documents.filter(predicate);
 }
 
-/** The value of a grouping key for a document: `document` groups by id, anything else is a meta field. */
+/** The group of a document without a value for the field. */
+export const missingGroup = "(none)";
+
+/** The value of a grouping key for a document: `document` groups by id, anything else is a meta field ("(none)" when absent). */
 export function groupOf(document: TokenizedDocument, by: string): string {
-  return by === "document" ? document.id : document.meta[by] ?? "";
+  return by === "document" ? document.id : document.meta[by] || missingGroup;
+}
+
+/** Throws, naming the fields there are, when no document has a value for `by`. */
+export function checkGroupField(tokens: Tokens, by: string): void {
+  if (by === "document" || tokens.documents.length === 0 || tokens.documents.some((document) => document.meta[by])) return;
+  const fields = new Set<string>();
+  for (const document of tokens.documents) for (const [field, value] of Object.entries(document.meta)) if (value) fields.add(field);
+  throw new Error(`no document has a value for "${by}"; fields present: document, ${[...fields].sort().join(", ")}`);
 }

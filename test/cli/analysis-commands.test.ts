@@ -19,7 +19,7 @@ describe("analysis commands on the seed corpus", () => {
   it("freq --by a metadata field", async () => {
     const { rows } = await json("freq", "--by", "source", "--top", "1");
     expect(rows.map((row: { group: string; term: string }) => [row.group, row.term])).toEqual([
-      ["", "兵团"], ["人民公安报", "新疆"], ["人民网-云南频道", "公安"], ["新乡日报", "公安"], ["自治区公安厅", "全区"],
+      ["(none)", "兵团"], ["人民公安报", "新疆"], ["人民网-云南频道", "公安"], ["新乡日报", "公安"], ["自治区公安厅", "全区"],
     ]);
   });
   it("keywords by each method", async () => {
