@@ -5,6 +5,7 @@ import type { DispersionResult } from "../stats/dispersion";
 import type { TermFrequencyRow } from "../stats/frequency";
 import type { KeynessRow } from "../stats/keyness";
 import { compareText, descending } from "../stats/order";
+import type { PeriodRow } from "../stats/periods";
 import type { TfidfRow } from "../stats/tfidf";
 import { layoutCloud } from "./cloud-layout";
 import { baseSpec, labelExtent, rowsOf, theme, type VegaLiteSpec } from "./theme";
@@ -86,7 +87,8 @@ export function termsByDocumentChart(input: Rows<TermFrequencyRow>, options: Ter
       },
       mark: { type: "bar", color: theme.colour },
     },
-    resolve: { scale: { y: "independent", x: options.scale === "independent" ? "independent" : "shared" } },
+    // Every panel draws its own axes: with many groups the shared axis would sit pages below the first panels.
+    resolve: { scale: { y: "independent", x: options.scale === "independent" ? "independent" : "shared" }, axis: { x: "independent", y: "independent" } },
   });
 }
 
@@ -97,6 +99,11 @@ export interface HeatmapOptions {
   order?: "cluster" | "total";
   /** At most this many terms (by total). Default 30. */
   top?: number;
+  /**
+   * Documents across (`columns`) or down (`rows`). Default: across up to 12 documents, down beyond,
+   * so the chart keeps to the page width however many documents there are.
+   */
+  documentsAs?: "columns" | "rows";
   title?: string;
 }
 
@@ -152,17 +159,94 @@ export function tfidfHeatmap(input: Rows<TfidfRow | TermFrequencyRow>, options: 
   }
   const kept = new Set(terms);
   const label = value === "tfidf" ? "TF-IDF" : "出现次数 count";
-  return baseSpec(options.title ?? `词语 × 文档 ${label}`, cells.filter((cell) => kept.has(cell.term)), {
-    width: { step: 56 },
-    height: { step: theme.bandHeight - 4 },
-    mark: { type: "rect" },
-    encoding: {
-      x: { field: "document", type: "nominal", sort: documents, title: "文档 document", axis: { labelAngle: -40, labelLimit: 90, labelFontSize: 10 } },
-      y: { field: "term", type: "nominal", sort: terms, title: "词语 term", axis: { minExtent: labelExtent(terms) } },
+  return baseSpec(
+    options.title ?? `词语 × 文档 ${label}`,
+    cells.filter((cell) => kept.has(cell.term)),
+    gridLayout({
+      documents,
+      terms,
+      documentsAs: options.documentsAs,
       color: { field: "value", type: "quantitative", title: label, scale: { scheme: theme.sequentialScheme } },
       tooltip: [{ field: "term" }, { field: "document" }, { field: "value", type: "quantitative", title: label, format: value === "tfidf" ? ".4f" : "d" }],
+    }),
+  );
+}
+
+/**
+ * A term × document (or group) grid of rect marks, laid out to keep to the page width: documents
+ * across while there are few, down the side (with terms across, labels vertical) when many.
+ */
+function gridLayout(grid: { documents: string[]; terms: string[]; documentsAs?: "columns" | "rows"; color: object; tooltip: object[]; documentTitle?: string }): VegaLiteSpec {
+  const across = (grid.documentsAs ?? (grid.documents.length <= 12 ? "columns" : "rows")) === "columns";
+  const documentAxis = { field: "document", type: "nominal", sort: grid.documents, title: grid.documentTitle ?? "文档 document" };
+  const termAxis = { field: "term", type: "nominal", sort: grid.terms, title: "词语 term" };
+  if (across) {
+    return {
+      width: { step: Math.max(24, Math.min(56, Math.floor(560 / Math.max(1, grid.documents.length)))) },
+      height: { step: theme.bandHeight - 4 },
+      mark: { type: "rect" },
+      encoding: {
+        x: { ...documentAxis, axis: { labelAngle: -40, labelLimit: 90, labelFontSize: 10 } },
+        y: { ...termAxis, axis: { minExtent: labelExtent(grid.terms) } },
+        color: grid.color,
+        tooltip: grid.tooltip,
+      },
+    };
+  }
+  return {
+    width: { step: Math.max(14, Math.min(22, Math.floor(480 / Math.max(1, grid.terms.length)))) },
+    height: { step: 14 },
+    mark: { type: "rect" },
+    encoding: {
+      x: { ...termAxis, axis: { labelAngle: -90, labelFontSize: 10, orient: "top", minExtent: labelExtent(grid.terms, 10) } },
+      y: { ...documentAxis, axis: { labelLimit: 140, labelFontSize: 10, minExtent: labelExtent(grid.documents, 10) } },
+      color: { ...grid.color, legend: { orient: "bottom", direction: "horizontal" } },
+      tooltip: grid.tooltip,
     },
-  });
+  };
+}
+
+export interface KeynessOverviewOptions {
+  /** Key terms taken from each group. Default 5. */
+  top?: number;
+  title?: string;
+}
+
+/**
+ * Key terms of many groups at once: a term × group grid of log ratios (diverging colours), from
+ * keyness rows each tagged with its `group` (each group against the rest). Every cell is filled:
+ * a term's log ratio in each group, so a pale cell is a real "no difference".
+ */
+export function keynessOverviewChart(input: Rows<KeynessRow & { group: string }>, options: KeynessOverviewOptions = {}): VegaLiteSpec {
+  const rows = rowsOf(input);
+  const groups = [...new Set(rows.map((row) => row.group))];
+  const top = options.top ?? 5;
+  const terms: string[] = [];
+  for (const group of groups) {
+    const positive = rows.filter((row) => row.group === group && row.direction === "positive").sort((left, right) => descending(left.logLikelihood, right.logLikelihood) || compareText(left.term, right.term));
+    for (const row of positive.slice(0, top)) if (!terms.includes(row.term)) terms.push(row.term);
+  }
+  const wanted = new Set(terms);
+  const cells = rows.filter((row) => wanted.has(row.term)).map((row) => ({ document: row.group, term: row.term, value: row.logRatio, logLikelihood: row.logLikelihood, targetCount: row.targetCount, referenceCount: row.referenceCount }));
+  const largest = cells.reduce((most, cell) => Math.max(most, Math.abs(cell.value)), 1);
+  return baseSpec(
+    options.title ?? `各组关键词 Key terms of ${groups.length} groups (log ratio)`,
+    cells,
+    gridLayout({
+      documents: groups,
+      terms,
+      documentTitle: "组 group",
+      color: { field: "value", type: "quantitative", title: "对数比 log ratio", scale: { scheme: "redblue", reverse: true, domain: [-largest, largest] } },
+      tooltip: [
+        { field: "document", title: "group" },
+        { field: "term" },
+        { field: "value", type: "quantitative", title: "log ratio", format: ".2f" },
+        { field: "logLikelihood", type: "quantitative", title: "G²", format: ".1f" },
+        { field: "targetCount", type: "quantitative", title: "count in group" },
+        { field: "referenceCount", type: "quantitative", title: "count in the rest" },
+      ],
+    }),
+  );
 }
 
 export interface KeynessChartOptions {
@@ -319,6 +403,38 @@ export function frequencyOverTimeChart(input: Rows<TermFrequencyRow>, options: F
       y: { field: measure, type: "quantitative", title: measure === "count" ? "出现次数 count" : "每万词 per 10,000 tokens" },
       color: { field: "term", type: "nominal", title: "词语 term", sort: terms },
       tooltip: [{ field: "term" }, { field: "date", type: "temporal", format: "%Y-%m-%d" }, { field: "count", type: "quantitative" }, { field: "per10k", type: "quantitative", format: ".1f" }],
+    },
+  });
+}
+
+export interface TermsOverTimeOptions {
+  /** `per10k` (default) or `count`. */
+  measure?: "count" | "per10k";
+  title?: string;
+}
+
+/**
+ * Term frequency by period (rows of frequencyByPeriod): years on a numeric axis, so uneven gaps
+ * between reports show as distance; a period with no document is a gap in the line, not a zero.
+ */
+export function termsOverTimeChart(input: Rows<PeriodRow>, options: TermsOverTimeOptions = {}): VegaLiteSpec {
+  const measure = options.measure ?? "per10k";
+  const rows = rowsOf(input);
+  const terms = [...new Set(rows.map((row) => row.term))];
+  const numeric = rows.every((row) => /^\d{4}$/.test(row.period));
+  const values = rows.map((row) => ({ ...row, year: numeric ? Number(row.period) : row.period }));
+  return baseSpec(options.title ?? "词频随时间变化 Term frequency over time", values, {
+    width: theme.width + 80,
+    height: 240,
+    // invalid: null keeps empty periods as breaks in the line instead of joining across them.
+    mark: { type: "line", point: true, invalid: null },
+    encoding: {
+      x: numeric
+        ? { field: "year", type: "quantitative", title: "年份 year", scale: { zero: false }, axis: { format: "d", labelAngle: 0, tickMinStep: 1 } }
+        : { field: "period", type: "ordinal", title: "时期 period", axis: { labelAngle: 0 } },
+      y: { field: measure, type: "quantitative", title: measure === "count" ? "出现次数 count" : "每万词 per 10,000 tokens" },
+      color: { field: "term", type: "nominal", title: "词语 term", sort: terms, legend: { orient: "bottom", columns: 4 } },
+      tooltip: [{ field: "term" }, { field: "period", title: "period" }, { field: "count", type: "quantitative" }, { field: "per10k", type: "quantitative", format: ".1f" }, { field: "documents", type: "quantitative" }],
     },
   });
 }

@@ -54,27 +54,85 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
+/**
+ * A number for reading: whole numbers as they are, others to a precision that suits their size
+ * (1234.5, 12.35, 0.0123, 2.1e-7). CSV and JSON keep full precision.
+ */
+export function readableNumber(value: number): string {
+  if (Number.isInteger(value) || !Number.isFinite(value)) return String(value);
+  const size = Math.abs(value);
+  if (size >= 100) return value.toFixed(1);
+  if (size >= 1) return value.toFixed(2);
+  if (size >= 0.001) return String(Number(value.toPrecision(3)));
+  return value.toExponential(1);
+}
+
+const headerNames: Record<string, string> = {
+  per10k: "per 10k tokens",
+  documentFrequency: "documents",
+  logLikelihood: "G²",
+  logLikelihoodP: "p (G²)",
+  chiSquare: "χ²",
+  chiSquareP: "p (χ²)",
+  logRatio: "log ratio",
+  tScore: "t-score",
+  pmi: "PMI",
+  tfidf: "TF-IDF",
+  idf: "IDF",
+  tf: "TF",
+  dp: "DP",
+  dpNorm: "DP norm",
+  juillandD: "Juilland's D",
+  targetCount: "target count",
+  referenceCount: "reference count",
+  targetPer10k: "target per 10k",
+  referencePer10k: "reference per 10k",
+  charactersBefore: "characters before",
+  charactersAfter: "characters after",
+  linesRemoved: "lines removed",
+};
+
+/** A column name for reading: known statistics by their usual names, camelCase split into words. */
+export function readableHeader(column: string): string {
+  return headerNames[column] ?? column.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([a-zA-Z])(\d)/g, "$1 $2").toLowerCase();
+}
+
 function htmlCell(value: Row[string]): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number" && !Number.isInteger(value)) return escapeHtml(String(Number(value.toPrecision(6))));
+  if (typeof value === "number") return escapeHtml(readableNumber(value));
   return escapeHtml(String(value));
 }
 
 export interface HtmlTableOptions {
-  /** Rows shown; the rest is counted in a note. Default 20. */
+  /** Rows shown at first; the others are one click away. Default 20. */
   maxRows?: number;
+  /** Rows in the page at most (the CSV download holds them all). Default 2,000. */
+  maxRowsInPage?: number;
   columns?: string[];
 }
 
-/** An HTML table of rows (numbers right-aligned), the first `maxRows` of them, with a row count. */
+/**
+ * An HTML table of rows (numbers right-aligned and rounded for reading, headers in words): the first
+ * `maxRows`, then the rest (up to `maxRowsInPage`) in a <details> to open, never cut silently.
+ */
 export function formatHtmlTable(rows: Row[], options: HtmlTableOptions = {}): string {
   const columns = options.columns ?? Object.keys(rows[0] ?? {});
-  const shown = rows.slice(0, options.maxRows ?? 20);
-  const numeric = columns.map((column) => shown.length > 0 && shown.every((row) => typeof row[column] === "number"));
-  const head = columns.map((column) => `<th>${escapeHtml(column)}</th>`).join("");
-  const body = shown
-    .map((row) => `<tr>${columns.map((column, index) => `<td${numeric[index] ? ' class="number"' : ""}>${htmlCell(row[column])}</td>`).join("")}</tr>`)
-    .join("\n");
-  const note = rows.length > shown.length ? `${shown.length} of ${rows.length} rows` : `${rows.length} row${rows.length === 1 ? "" : "s"}`;
-  return `<div class="wenxi-table"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n<p class="wenxi-table-note">${note}</p></div>`;
+  const maxRows = options.maxRows ?? 20;
+  const inPage = rows.slice(0, Math.max(maxRows, options.maxRowsInPage ?? 2000));
+  const numeric = columns.map((column) => inPage.length > 0 && inPage.every((row) => typeof row[column] === "number" || row[column] === null || row[column] === undefined) && inPage.some((row) => typeof row[column] === "number"));
+  const head = `<thead><tr>${columns.map((column) => `<th title="${escapeHtml(column)}">${escapeHtml(readableHeader(column))}</th>`).join("")}</tr></thead>`;
+  const body = (part: Row[]) => part.map((row) => `<tr>${columns.map((column, index) => `<td${numeric[index] ? ' class="number"' : ""}>${htmlCell(row[column])}</td>`).join("")}</tr>`).join("\n");
+  const first = inPage.slice(0, maxRows);
+  const rest = inPage.slice(maxRows);
+  const more =
+    rest.length > 0
+      ? `\n<details class="more-rows"><summary>show ${rest.length} more row${rest.length === 1 ? "" : "s"}</summary><table>\n${head}\n<tbody>\n${body(rest)}\n</tbody>\n</table></details>`
+      : "";
+  const note =
+    rows.length > inPage.length
+      ? `${inPage.length} of ${rows.length} rows in the page (the CSV has all)`
+      : rows.length > first.length
+        ? `${first.length} of ${rows.length} rows shown`
+        : `${rows.length} row${rows.length === 1 ? "" : "s"}`;
+  return `<div class="wenxi-table"><table>\n${head}\n<tbody>\n${body(first)}\n</tbody>\n</table>${more}\n<p class="wenxi-table-note">${note}</p></div>`;
 }

@@ -2,9 +2,9 @@
 // (application/vnd.vegalite.v5+json or application/vnd.vega.v5+json, rendered by JupyterLab and
 // VS Code), a pre-rendered SVG (for classic Notebook, GitHub and reports) and plain text; rows or
 // a DataFrame become an escaped HTML table and a text table. Outside a kernel it prints the text.
-import { toSVG } from "../charts/render";
+import { svgToPNG, toSVG } from "../charts/render";
 import { rowsOf, type VegaLiteSpec } from "../charts/theme";
-import { formatHtmlTable, formatTable, type Row } from "../format/tables";
+import { formatCsv, formatHtmlTable, formatTable, type Row } from "../format/tables";
 
 export type MimeBundle = Record<string, unknown>;
 
@@ -39,13 +39,25 @@ function chartTitle(spec: VegaLiteSpec): string {
   return "chart";
 }
 
-/** The MIME bundle for a value (pure apart from rendering the SVG). */
+/** A PNG of the SVG when a CJK font is at hand (nbconvert's HTML export strips inline SVG but keeps PNG), else none. */
+function pngOf(svg: string): string | undefined {
+  try {
+    return svgToPNG(svg, { scale: 1.5 }).toString("base64");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The MIME bundle for a value (pure apart from rendering the SVG and PNG). */
 export async function mimeBundle(value: unknown, options: ShowOptions = {}): Promise<MimeBundle> {
   if (isChartSpec(value)) {
     const isVega = String(value.$schema).includes("/vega/v5");
+    const svg = await toSVG(value);
+    const png = pngOf(svg);
     return {
       [isVega ? "application/vnd.vega.v5+json" : "application/vnd.vegalite.v5+json"]: value,
-      "image/svg+xml": await toSVG(value),
+      "image/svg+xml": svg,
+      ...(png ? { "image/png": png } : {}),
       "text/plain": `<${isVega ? "Vega" : "Vega-Lite"} chart: ${chartTitle(value)}>`,
     };
   }
@@ -55,7 +67,12 @@ export async function mimeBundle(value: unknown, options: ShowOptions = {}): Pro
   if (rows) {
     const shown = rows.slice(0, options.maxRows ?? 20);
     const more = rows.length > shown.length ? `\n(${shown.length} of ${rows.length} rows)` : "";
-    return { "text/html": formatHtmlTable(rows, { maxRows: options.maxRows }), "text/plain": (rows.length === 0 ? "(no rows)" : formatTable(shown)) + more };
+    return {
+      "text/html": formatHtmlTable(rows, { maxRows: options.maxRows }),
+      // Every row, full precision: the report offers it as a download.
+      "text/csv": formatCsv(rows),
+      "text/plain": (rows.length === 0 ? "(no rows)" : formatTable(shown)) + more,
+    };
   }
   return { "text/plain": typeof value === "string" ? value : JSON.stringify(value, null, 2) ?? String(value) };
 }
@@ -73,10 +90,23 @@ function tslabWriter(): WriteDisplayData | undefined {
   }
 }
 
+function display(bundle: MimeBundle, metadata: object = {}): void {
+  const write = tslabWriter();
+  if (write) write({ data: bundle, metadata, transient: {} }, false);
+  else process.stdout.write(`${String(bundle["text/plain"])}\n`);
+}
+
 /** Displays a chart, a table (rows or DataFrame) or any value in the notebook: `await show(chart)`. */
 export async function show(value: unknown, options: ShowOptions = {}): Promise<void> {
-  const bundle = await mimeBundle(value, options);
-  const write = tslabWriter();
-  if (write) write({ data: bundle, metadata: {}, transient: {} }, false);
-  else process.stdout.write(`${String(bundle["text/plain"])}\n`);
+  display(await mimeBundle(value, options));
+}
+
+/** Displays text written in Markdown: prose whose facts are computed from the corpus (`say(\`${n} documents\`)`). */
+export function say(markdown: string): void {
+  display({ "text/markdown": markdown, "text/plain": markdown });
+}
+
+/** Like say(), and marked as one of the notebook's main findings: the report's index lists them. */
+export function finding(markdown: string): void {
+  display({ "text/markdown": markdown, "text/plain": markdown }, { wenxi: { finding: true } });
 }

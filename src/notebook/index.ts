@@ -1,3 +1,3 @@
 // The notebook layer's public surface: display in tslab, and the kernelspec.
-export { show, mimeBundle, type MimeBundle, type ShowOptions } from "./display";
+export { show, say, finding, mimeBundle, type MimeBundle, type ShowOptions } from "./display";
 export { installKernelSpec, kernelName, userJupyterDataFolder } from "./kernelspec";

@@ -19,6 +19,38 @@ function renderMarkdown(source: string): string {
   return markdownRenderer.render(source);
 }
 
+/** Gives each <h2> an id (section-1, section-2 …) and lists them, for the page's contents. */
+function numberSections(html: string): { html: string; sections: Array<{ id: string; title: string }> } {
+  const sections: Array<{ id: string; title: string }> = [];
+  const numbered = html.replace(/<h2>([\s\S]*?)<\/h2>/g, (_match, inner: string) => {
+    const id = `section-${sections.length + 1}`;
+    sections.push({ id, title: inner.replace(/<[^>]*>/g, "") });
+    return `<h2 id="${id}">${inner}</h2>`;
+  });
+  return { html: numbered, sections };
+}
+
+/** A download link for bytes, as a data: URI (nothing is fetched). */
+function downloadLink(label: string, file: string, mime: string, content: Buffer | string): string {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  return `<a class="download" download="${escapeHtml(file)}" href="data:${mime};base64,${bytes.toString("base64")}">${escapeHtml(label)}</a>`;
+}
+
+/** The data a Vega-Lite spec draws: its inline values, and those of its layers. */
+function chartData(spec: Record<string, unknown>): unknown[] {
+  const found: unknown[] = [];
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== "object") return;
+    const record = node as Record<string, unknown>;
+    const data = record.data as { values?: unknown[] } | undefined;
+    if (data && Array.isArray(data.values)) found.push(...data.values);
+    for (const key of ["layer", "hconcat", "vconcat", "concat"]) if (Array.isArray(record[key])) (record[key] as unknown[]).forEach(visit);
+    if (record.spec) visit(record.spec);
+  };
+  visit(spec);
+  return found;
+}
+
 export const reportStyle = `
 :root{--ink:#1f2933;--muted:#616e7c;--line:#d9e2ec;--accent:#3b6ea5;--bad:#b42318;--soft:#f5f7fa}
 *{box-sizing:border-box}
@@ -48,6 +80,18 @@ figure .interactive:empty{display:none}
 .wenxi-table td.number{text-align:right;font-variant-numeric:tabular-nums}
 .wenxi-table-note{color:var(--muted);font-size:12px;margin:2px 0}
 footer{color:var(--muted);font-size:12px;border-top:1px solid var(--line);margin-top:40px;padding-top:10px;padding-bottom:30px}
+.pager{display:flex;justify-content:space-between;gap:12px;margin:10px 0;font-size:14px}
+.pager a,.contents a,.notebook-summary a{color:var(--accent);text-decoration:none}
+.contents{font-size:14px;background:var(--soft);border-radius:6px;padding:6px 14px;margin:14px 0}
+.contents ol{margin:4px 0;padding-left:22px}
+.exports{font-size:12px;margin:2px 0 10px}
+.exports a.download{color:var(--accent);text-decoration:none;border:1px solid var(--line);border-radius:4px;padding:0 6px;margin-right:4px}
+details.more-rows summary{cursor:pointer;color:var(--accent);font-size:12px}
+.markdown.finding{border-left:3px solid var(--accent);padding-left:10px}
+.findings{margin:4px 0 14px;padding-left:20px}.findings p{margin:2px 0}
+.wenxi-table{max-width:100%;overflow-x:auto}
+main{overflow-wrap:anywhere}
+@media (max-width:600px){header,main,footer{padding:0 12px}h1{font-size:21px}body{font-size:14px}.wenxi-table table{font-size:12px}}
 @media print{figure .interactive{display:none}figure.embedded img.static{display:block}details.code{display:none}}
 `;
 
@@ -69,7 +113,11 @@ function text(value: unknown): string {
 
 class OutputRenderer {
   private specCount = 0;
+  private chartCount = 0;
+  private tableCount = 0;
   readonly specs: string[] = [];
+
+  constructor(private readonly filePrefix = "output") {}
 
   render(output: CellOutput): string {
     if (output.output_type === "stream") return `<pre class="${output.name}">${escapeHtml(output.text)}</pre>`;
@@ -87,11 +135,25 @@ class OutputRenderer {
         this.specs.push(`<script type="application/json" id="${id}">${scriptSafe(JSON.stringify(spec))}</script>`);
         interactive = `<div class="interactive" data-spec="${id}"></div>`;
       }
-      return `<figure class="chart">${image}${interactive}</figure>`;
+      const name = `${this.filePrefix}-chart-${++this.chartCount}`;
+      const png = data["image/png"] !== undefined ? Buffer.from(text(data["image/png"]).replace(/\s/g, ""), "base64") : undefined;
+      const spec = specType ? (typeof data[specType] === "string" ? JSON.parse(data[specType] as string) : data[specType]) : undefined;
+      const links = [
+        svg ? downloadLink("SVG", `${name}.svg`, "image/svg+xml", svg) : "",
+        png ? downloadLink("PNG", `${name}.png`, "image/png", png) : "",
+        spec ? downloadLink("data", `${name}.json`, "application/json", `${JSON.stringify(chartData(spec as Record<string, unknown>), null, 1)}\n`) : "",
+      ].filter(Boolean);
+      return `<figure class="chart">${image}${interactive}${links.length > 0 ? `<figcaption class="exports">${links.join(" ")}</figcaption>` : ""}</figure>`;
     }
     if (data["image/png"] !== undefined) return `<figure><img alt="image" src="data:image/png;base64,${escapeHtml(text(data["image/png"]).replace(/\s/g, ""))}"></figure>`;
-    if (data["text/html"] !== undefined) return `<div class="html-output">${sanitizeHtml(text(data["text/html"]))}</div>`;
-    if (data["text/markdown"] !== undefined) return `<div class="markdown">${renderMarkdown(text(data["text/markdown"]))}</div>`;
+    if (data["text/html"] !== undefined) {
+      const csv = data["text/csv"] !== undefined ? `<p class="exports">${downloadLink("CSV", `${this.filePrefix}-table-${++this.tableCount}.csv`, "text/csv;charset=utf-8", `\ufeff${text(data["text/csv"])}`)}</p>` : "";
+      return `<div class="html-output">${sanitizeHtml(text(data["text/html"]))}${csv}</div>`;
+    }
+    if (data["text/markdown"] !== undefined) {
+      const finding = (output.metadata as { wenxi?: { finding?: boolean } } | undefined)?.wenxi?.finding === true;
+      return `<div class="markdown${finding ? " finding" : ""}">${renderMarkdown(text(data["text/markdown"]))}</div>`;
+    }
     if (data["text/plain"] !== undefined) return `<pre class="stdout">${escapeHtml(text(data["text/plain"]))}</pre>`;
     return "";
   }
@@ -125,6 +187,11 @@ export interface PageOptions {
   footer: string;
   /** Link back to the index page. */
   indexLink?: boolean;
+  /** The notebooks before and after this one, for links at the top and bottom. */
+  previous?: { href: string; title: string };
+  next?: { href: string; title: string };
+  /** Name stem for downloaded files (charts, tables). */
+  filePrefix?: string;
 }
 
 const embedScript = `
@@ -141,6 +208,13 @@ const embedScript = `
 })();
 `;
 
+function pagerLinks(options: PageOptions): string {
+  if (!options.previous && !options.next) return "";
+  const link = (target: { href: string; title: string } | undefined, rel: "prev" | "next") =>
+    target ? `<a rel="${rel}" href="${escapeHtml(fileHref(target.href))}">${rel === "prev" ? "← " : ""}${escapeHtml(target.title)}${rel === "next" ? " →" : ""}</a>` : "<span></span>";
+  return `<nav class="pager">${link(options.previous, "prev")}${link(options.next, "next")}</nav>`;
+}
+
 export function page(body: string, options: PageOptions, scripts = ""): string {
   return `<!DOCTYPE html>
 <html lang="zh">
@@ -152,12 +226,14 @@ export function page(body: string, options: PageOptions, scripts = ""): string {
 <style>${reportStyle}</style>
 </head>
 <body>
-<header>${options.indexLink ? `<nav><a href="index.html">← 报告目录 Report index</a></nav>` : ""}
+<header>${options.indexLink ? `<nav><a href="./index.html">← 报告目录 Report index</a></nav>` : ""}
 <h1>${escapeHtml(options.title)}</h1>
 <p class="meta">${options.subtitle}</p>
+${pagerLinks(options)}
 </header>
 <main>
 ${body}
+${pagerLinks(options)}
 </main>
 <footer>${escapeHtml(options.footer)}</footer>
 ${scripts}
@@ -168,8 +244,13 @@ ${scripts}
 
 /** The report page of one executed notebook. */
 export function notebookPage(notebook: Notebook, options: PageOptions): string {
-  const outputs = new OutputRenderer();
-  const body = notebook.cells.map((cell, index) => renderCell(cell, outputs, index + 1)).join("\n");
+  const outputs = new OutputRenderer(options.filePrefix);
+  const { html: cells, sections } = numberSections(notebook.cells.map((cell, index) => renderCell(cell, outputs, index + 1)).join("\n"));
+  const contents =
+    sections.length > 0
+      ? `<nav class="contents"><details open><summary>本页目录 Contents</summary><ol>${sections.map((section) => `<li><a href="#${section.id}">${section.title}</a></li>`).join("")}</ol></details></nav>\n`
+      : "";
+  const body = contents + cells;
   const scripts =
     outputs.specs.length === 0
       ? ""
@@ -189,19 +270,37 @@ export interface IndexEntry {
   status: "ok" | "failed" | "timed-out";
   cells: number;
   charts: number;
+  /** The notebook's main findings (Markdown, from finding()). */
+  findings?: string[];
 }
 
-/** The index page: the notebooks and the corpus summary. */
-export function indexPage(entries: IndexEntry[], corpusRows: Array<Record<string, string | number>>, options: PageOptions): string {
+/** The findings a notebook displayed with finding(), in order. */
+export function notebookFindings(notebook: Notebook): string[] {
+  return notebook.cells
+    .flatMap((cell) => cell.outputs ?? [])
+    .filter((output) => output.output_type === "display_data" && (output.metadata as { wenxi?: { finding?: boolean } } | undefined)?.wenxi?.finding === true)
+    .map((output) => text((output as { data: Record<string, unknown> }).data["text/markdown"]));
+}
+
+/** The index page: a summary of the corpus, each notebook with its main findings, and the documents. */
+export function indexPage(entries: IndexEntry[], corpusRows: Array<Record<string, string | number>>, options: PageOptions & { summary?: string }): string {
+  const findings = entries
+    .map((entry) => {
+      const items = (entry.findings ?? []).map((finding) => `<li>${renderMarkdown(finding)}</li>`).join("");
+      return `<section class="cell notebook-summary"><h3><a href="${escapeHtml(fileHref(entry.html))}">${escapeHtml(entry.title)}</a> <span class="status ${escapeHtml(entry.status)}">${escapeHtml(entry.status)}</span></h3>${items ? `<ul class="findings">${items}</ul>` : ""}</section>`;
+    })
+    .join("\n");
+  const overview = `${options.summary ? `<section class="cell markdown">${renderMarkdown(options.summary)}</section>\n` : ""}<section class="cell"><h2>主要发现 Main findings</h2>\n${findings}</section>`;
   const list = entries
     .map(
       (entry) =>
         `<tr><td><a href="${escapeHtml(fileHref(entry.html))}">${escapeHtml(entry.title)}</a></td><td>${escapeHtml(entry.name)}</td><td><span class="status ${escapeHtml(entry.status)}">${escapeHtml(entry.status)}</span></td><td class="number">${entry.cells}</td><td class="number">${entry.charts}</td><td><a href="${escapeHtml(fileHref(entry.ipynb))}">.ipynb</a></td></tr>`,
     )
     .join("\n");
-  const body = `<section class="cell"><h2>Notebooks</h2><div class="wenxi-table"><table><thead><tr><th>title</th><th>notebook</th><th>status</th><th>code cells</th><th>charts</th><th>executed</th></tr></thead><tbody>
+  const body = `${overview}
+<section class="cell"><h2>Notebooks</h2><div class="wenxi-table"><table><thead><tr><th>title</th><th>notebook</th><th>status</th><th>code cells</th><th>charts</th><th>executed</th></tr></thead><tbody>
 ${list}
 </tbody></table></div></section>
-<section class="cell"><h2>Corpus 语料</h2>${formatHtmlTable(corpusRows, { maxRows: 1000 })}</section>`;
+<section class="cell"><h2>Corpus 语料</h2>${formatHtmlTable(corpusRows, { maxRows: 50 })}</section>`;
   return page(body, options);
 }

@@ -5,13 +5,14 @@
 // Outputs are deterministic: no timestamps (unless `stamp`), no random ids, no absolute paths.
 // wenxi replaces only folders it wrote: each report holds a marker file, and an output path that
 // is anything else (a file, a folder of other files, the working directory) is refused.
-import { existsSync, lstatSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
 import { loadCorpus } from "../corpus/load";
+import { describeCorpus } from "../corpus/describe";
 import { corpusSummary } from "../corpus/summary";
 import { escapeHtml } from "../format/tables";
-import { indexPage, notebookPage, type IndexEntry } from "./html";
-import { serializeNotebook, sourceText, type Notebook } from "./notebook-format";
+import { indexPage, notebookFindings, notebookPage, type IndexEntry } from "./html";
+import { readNotebook, serializeNotebook, sourceText, type Notebook } from "./notebook-format";
 import { cleanUpOnInterrupt, processIsAlive } from "./interrupts";
 import { runNotebook, type CellFailure } from "./run-notebook";
 
@@ -149,10 +150,38 @@ function footer(stamp?: Date): string {
   return `wenxi ${version}${stamp ? ` · ${stamp.toISOString().slice(0, 19).replace("T", " ")} UTC` : ""}`;
 }
 
+/** The manifest of a report: its notebooks with status, counts and main findings (for other tools; wenxi reads the notebooks). */
+export const reportManifest = "report.json";
+
+function entryOf(name: string, notebook: Notebook, status: IndexEntry["status"]): IndexEntry {
+  return {
+    name: `${name}.ipynb`,
+    title: titleOf(notebook, name),
+    html: `${name}.html`,
+    ipynb: `${name}.ipynb`,
+    status,
+    cells: notebook.cells.filter((cell) => cell.cell_type === "code").length,
+    charts: chartCount(notebook),
+    findings: notebookFindings(notebook),
+  };
+}
+
+function titleOfFile(file: string): string {
+  try {
+    return titleOf(readNotebook(file), path.basename(file, ".ipynb"));
+  } catch {
+    return path.basename(file, ".ipynb");
+  }
+}
+
 export async function buildReport(options: ReportOptions = {}): Promise<ReportResult> {
   const notebookFolder = options.notebookFolder ?? "notebooks";
   const out = path.resolve(options.out ?? "reports");
   const files = listNotebooks(notebookFolder, options.notebooks);
+  // Every notebook of the folder, in order: the report's pages and their previous/next links.
+  const everyFile = existsSync(notebookFolder) ? listNotebooks(notebookFolder) : files;
+  const ordered = [...everyFile, ...files.filter((file) => !everyFile.some((other) => path.resolve(other) === path.resolve(file)))];
+  const partial = options.notebooks !== undefined && options.notebooks.length > 0;
   checkReplaceable(out);
   checkReplaceable(`${out}.failed`, "the failed-run folder");
   removeStaleBuilds(out);
@@ -163,7 +192,34 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   writeFileSync(path.join(building, reportMarker), "This folder is a wenxi report: `wenxi report` may replace it.\n");
   const forgetCleanup = cleanUpOnInterrupt(() => rmSync(building, { recursive: true, force: true }));
   const projectRoot = path.resolve(__dirname, "../..");
-  const entries: IndexEntry[] = [];
+  const titles = new Map(ordered.map((file) => [path.basename(file, ".ipynb"), titleOfFile(file)]));
+  const names = ordered.map((file) => path.basename(file, ".ipynb"));
+  const neighbours = (name: string) => {
+    const at = names.indexOf(name);
+    const link = (index: number) => (index >= 0 && index < names.length ? { href: `${names[index]}.html`, title: titles.get(names[index]) ?? names[index] } : undefined);
+    return { previous: link(at - 1), next: link(at + 1) };
+  };
+  // A run of some notebooks keeps the other pages of the existing report.
+  const previousEntries = new Map<string, IndexEntry>();
+  if (partial && isReportFolder(out)) {
+    // Each kept page's entry is read back from its executed notebook (a report holds only runs that succeeded).
+    for (const name of names) {
+      if (files.some((file) => path.basename(file, ".ipynb") === name)) continue;
+      const html = path.join(out, `${name}.html`);
+      const ipynb = path.join(out, `${name}.ipynb`);
+      if (!existsSync(html) || !existsSync(ipynb)) continue;
+      let executed: Notebook;
+      try {
+        executed = readNotebook(ipynb);
+      } catch {
+        continue;
+      }
+      copyFileSync(html, path.join(building, `${name}.html`));
+      copyFileSync(ipynb, path.join(building, `${name}.ipynb`));
+      previousEntries.set(name, entryOf(name, executed, "ok"));
+    }
+  }
+  const entries = new Map<string, IndexEntry>();
   try {
     for (const [index, file] of files.entries()) {
       const name = path.basename(file, ".ipynb");
@@ -172,7 +228,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       // The corpus path is given relative to the notebook's folder (its kernel's working
       // directory), so that no absolute path enters the report.
       if (options.corpus) parameters.push(["corpusPath", JSON.stringify(path.relative(path.dirname(path.resolve(file)), path.resolve(options.corpus)) || ".")]);
-      parameters.push(...(options.parameters ?? []));
+      for (const parameter of options.parameters ?? []) parameters.push(parameter);
       const started = Date.now();
       const run = await runNotebook(file, {
         parameters,
@@ -192,9 +248,11 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
           subtitle: `${escapeHtml(name)}.ipynb · <span class="status ${status}">${status === "ok" ? "executed" : status}</span> · ${codeCells} code cells`,
           footer: footer(options.stamp),
           indexLink: true,
+          filePrefix: name,
+          ...neighbours(name),
         }),
       );
-      entries.push({ name: `${name}.ipynb`, title, html: `${name}.html`, ipynb: `${name}.ipynb`, status, cells: codeCells, charts: chartCount(run.notebook) });
+      entries.set(name, entryOf(name, run.notebook, status));
       options.onProgress?.({ kind: "done", index: index + 1, count: files.length, name, ok: !run.failure, seconds: (Date.now() - started) / 1000 });
       if (run.failure) {
         const failed = `${out}.failed`;
@@ -204,11 +262,18 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
         throw new ReportFailure(`${name}.ipynb`, run.failure, failed);
       }
     }
+    const allEntries = names.map((name) => entries.get(name) ?? previousEntries.get(name)).filter((entry): entry is IndexEntry => entry !== undefined);
+    writeFileSync(path.join(building, reportManifest), `${JSON.stringify({ entries: allEntries }, null, 1)}\n`);
     const corpus = await loadCorpus(options.corpus ?? path.join(projectRoot, "data", "corpus"));
     const rows = corpusSummary(corpus).map((row) => ({ ...row }));
     writeFileSync(
       path.join(building, "index.html"),
-      indexPage(entries, rows, { title: "wenxi 报告 Report", subtitle: `${entries.length} notebooks · corpus of ${corpus.documents.length} documents${corpus.errors.length > 0 ? `, ${corpus.errors.length} file(s) not loaded` : ""}`, footer: footer(options.stamp) }),
+      indexPage(allEntries, rows, {
+        title: "wenxi 报告 Report",
+        subtitle: `${allEntries.length} notebooks · corpus of ${corpus.documents.length} documents${corpus.errors.length > 0 ? `, ${corpus.errors.length} file(s) not loaded` : ""}`,
+        footer: footer(options.stamp),
+        summary: describeCorpus(corpus),
+      }),
     );
     // Swap: the old report leaves only once the new one is complete (checked again: it may have changed meanwhile).
     checkReplaceable(out);
@@ -217,7 +282,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     renameSync(building, out);
     rmSync(previous, { recursive: true, force: true });
     if (isReportFolder(`${out}.failed`)) rmSync(`${out}.failed`, { recursive: true, force: true });
-    return { out, entries };
+    return { out, entries: allEntries };
   } catch (error) {
     rmSync(building, { recursive: true, force: true });
     throw error;

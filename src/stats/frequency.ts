@@ -1,5 +1,6 @@
 // Term frequencies: count, relative frequency per 10,000 tokens, document frequency and range,
 // overall or per document / metadata group.
+import { toSimplified } from "../corpus/script";
 import type { Tokens } from "../text/tokenize";
 import { countTerms } from "./counts";
 import { compareText, descending } from "./order";
@@ -25,10 +26,17 @@ export interface TermFrequencyOptions {
   top?: number;
   /** Leave out terms counted fewer times. Default 1. */
   minCount?: number;
+  /**
+   * Exactly these terms, in each group, with a row of count 0 where a term does not occur (for a
+   * heatmap, whose blank cell would otherwise read as zero). Terms are looked up as written,
+   * converted to Simplified when Traditional.
+   */
+  terms?: string[];
 }
 
 export function termFrequency(tokens: Tokens, options: TermFrequencyOptions = {}): TermFrequencyRow[] {
   if (options.by !== undefined) checkGroupField(tokens, options.by);
+  const wanted = options.terms ? [...new Set(options.terms.map((term) => toSimplified(term.normalize("NFKC").trim())))] : undefined;
   const groups = new Map<string, typeof tokens.documents>();
   for (const document of tokens.documents) {
     const key = options.by === undefined ? "" : groupOf(document, options.by);
@@ -44,16 +52,25 @@ export function termFrequency(tokens: Tokens, options: TermFrequencyOptions = {}
     const members = groups.get(key)!;
     const { counts, documentFrequency, tokens: total } = countTerms(members, size);
     const groupRows: TermFrequencyRow[] = [];
-    for (let id = 0; id < size; id++) {
-      if (counts[id] === 0 || counts[id] < (options.minCount ?? 1)) continue;
-      groupRows.push({
+    const row = (term: string, id: number | undefined): TermFrequencyRow => {
+      const count = id === undefined ? 0 : counts[id];
+      const documents = id === undefined ? 0 : documentFrequency[id];
+      return {
         ...(options.by !== undefined ? { group: key } : {}),
-        term: tokens.vocabulary[id],
-        count: counts[id],
-        per10k: (counts[id] / total) * 10_000,
-        documentFrequency: documentFrequency[id],
-        range: documentFrequency[id] / members.length,
-      });
+        term,
+        count,
+        per10k: total === 0 ? 0 : (count / total) * 10_000,
+        documentFrequency: documents,
+        range: documents / members.length,
+      };
+    };
+    if (wanted) {
+      for (const term of wanted) groupRows.push(row(term, tokens.termIndex.get(term)));
+    } else {
+      for (let id = 0; id < size; id++) {
+        if (counts[id] === 0 || counts[id] < (options.minCount ?? 1)) continue;
+        groupRows.push(row(tokens.vocabulary[id], id));
+      }
     }
     groupRows.sort((left, right) => descending(left.count, right.count) || compareText(left.term, right.term));
     // One at a time: push(...rows) with 128,000+ distinct terms overflows the argument stack.

@@ -12,3 +12,4 @@ export { chiSquarePValue, erfc } from "./distributions";
 export { selectDocuments, type DocumentSelector } from "./select";
 export { toDataFrame } from "./dataframe";
 export { compareText } from "./order";
+export { frequencyByPeriod, changingTerms, distinctiveTerms, periodsOf, type PeriodRow, type PeriodOptions, type ChangingTerms } from "./periods";

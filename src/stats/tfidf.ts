@@ -7,6 +7,7 @@
 // data/idf-single-characters.txt, so `idf: "jieba"` is Python jieba 0.42.1's table, entry for entry.
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { toSimplified } from "../corpus/script";
 import { jiebaIdfPath } from "../text/segmenter";
 import type { Tokens } from "../text/tokenize";
 import { countTerms } from "./counts";
@@ -106,6 +107,8 @@ export interface TfidfOptions {
   idf?: "corpus" | "jieba" | IdfTable;
   /** Terms per document. Default 10. */
   top?: number;
+  /** Exactly these terms in every document (tfidf 0 where absent), instead of each document's top. */
+  terms?: string[];
 }
 
 export function resolveIdf(tokens: Tokens, idf: TfidfOptions["idf"] = "corpus"): IdfTable {
@@ -118,21 +121,27 @@ export function resolveIdf(tokens: Tokens, idf: TfidfOptions["idf"] = "corpus"):
 export function tfidf(tokens: Tokens, options: TfidfOptions = {}): TfidfRow[] {
   const table = resolveIdf(tokens, options.idf);
   const top = options.top ?? 10;
+  const wanted = options.terms ? [...new Set(options.terms.map((term) => toSimplified(term.normalize("NFKC").trim())))] : undefined;
   const rows: TfidfRow[] = [];
   const counts = new Int32Array(tokens.vocabulary.length);
   for (const document of tokens.documents) {
     const seen: number[] = [];
     for (const id of document.termIds) if (counts[id]++ === 0) seen.push(id);
     const total = document.termIds.length;
-    const documentRows = seen.map((id) => {
-      const term = tokens.vocabulary[id];
+    const rowOf = (term: string, count: number) => {
       const idf = table.idf.get(term) ?? table.defaultIdf;
-      const tf = counts[id] / total;
-      return { document: document.id, rank: 0, term, count: counts[id], tf, idf, tfidf: tf * idf };
-    });
+      const tf = total === 0 ? 0 : count / total;
+      return { document: document.id, rank: 0, term, count, tf, idf, tfidf: tf * idf };
+    };
+    const documentRows = wanted
+      ? wanted.map((term) => {
+          const id = tokens.termIndex.get(term);
+          return rowOf(term, id === undefined ? 0 : counts[id]);
+        })
+      : seen.map((id) => rowOf(tokens.vocabulary[id], counts[id]));
     for (const id of seen) counts[id] = 0;
     documentRows.sort((left, right) => descending(left.tfidf, right.tfidf) || compareText(left.term, right.term));
-    documentRows.slice(0, top).forEach((row, index) => rows.push({ ...row, rank: index + 1 }));
+    (wanted ? documentRows : documentRows.slice(0, top)).forEach((row, index) => rows.push({ ...row, rank: index + 1 }));
   }
   return rows;
 }
