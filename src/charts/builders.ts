@@ -426,8 +426,8 @@ export function termsOverTimeChart(input: Rows<PeriodRow>, options: TermsOverTim
   return baseSpec(options.title ?? "词频随时间变化 Term frequency over time", values, {
     width: theme.width + 80,
     height: 240,
-    // invalid: null keeps empty periods as breaks in the line instead of joining across them.
-    mark: { type: "line", point: true, invalid: null },
+    // A null value (a period with no document) breaks the line: Vega-Lite's default for invalid values on a line.
+    mark: { type: "line", point: true },
     encoding: {
       x: numeric
         ? { field: "year", type: "quantitative", title: "年份 year", scale: { zero: false }, axis: { format: "d", labelAngle: 0, tickMinStep: 1 } }
