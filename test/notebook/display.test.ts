@@ -7,13 +7,15 @@ describe("mimeBundle", () => {
   it("gives a Vega-Lite chart its spec as an object, a pre-rendered SVG and text", async () => {
     const spec = topTermsChart(termFrequency(tokens));
     const bundle = await mimeBundle(spec);
-    expect(Object.keys(bundle)).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
+    // The PNG: nbconvert's HTML export strips inline SVG and keeps it (CI has the CJK font it needs).
+    expect(Object.keys(bundle)).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml", "image/png", "text/plain"]);
+    expect(Buffer.from(String(bundle["image/png"]), "base64").subarray(1, 4).toString()).toBe("PNG");
     expect(bundle["application/vnd.vegalite.v5+json"]).toBe(spec);
     expect(String(bundle["image/svg+xml"])).toMatch(/^<svg[^>]*>.*公安机关/s);
     expect(bundle["text/plain"]).toBe("<Vega-Lite chart: 高频词 Top 7 terms>"); // 公安机关 坚持 党建 引领 深入 推进 枫桥经验
   });
   it("gives a Vega chart (the word cloud) the Vega MIME type", async () => {
-    expect(Object.keys(await mimeBundle(wordCloud(termFrequency(tokens))))).toEqual(["application/vnd.vega.v5+json", "image/svg+xml", "text/plain"]);
+    expect(Object.keys(await mimeBundle(wordCloud(termFrequency(tokens))))).toEqual(["application/vnd.vega.v5+json", "image/svg+xml", "image/png", "text/plain"]);
   });
   it("escapes untrusted text in HTML tables and counts the rows left out", async () => {
     const rows = [{ title: '<script>alert("x")</script>', count: 1 }, ...Array.from({ length: 30 }, (_, index) => ({ title: `t${index}`, count: index }))];
@@ -21,13 +23,17 @@ describe("mimeBundle", () => {
     const html = String(bundle["text/html"]);
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
-    expect(html).toContain("5 of 31 rows");
+    expect(html).toContain("5 of 31 rows shown");
+    // The other 26 are one click away, not cut; the CSV holds every row.
+    expect(html).toContain('<details class="more-rows"><summary>show 26 more rows</summary>');
+    expect(html.match(/<tr><td>/g)).toHaveLength(31);
+    expect(String(bundle["text/csv"]).split("\r\n")).toHaveLength(33);
     expect(String(bundle["text/plain"])).toContain("(5 of 31 rows)");
   });
   it("shows a DataFrame as a table", async () => {
     const { toDataFrame } = await import("../../src");
     const bundle = await mimeBundle(toDataFrame(termFrequency(tokens)));
-    expect(String(bundle["text/html"])).toContain("<th>term</th>");
+    expect(String(bundle["text/html"])).toContain('<th title="term">term</th><th title="count">count</th><th title="per10k">per 10k tokens</th><th title="documentFrequency">documents</th>');
     expect(String(bundle["text/html"])).toContain("公安机关");
   });
 });

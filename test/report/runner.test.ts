@@ -82,7 +82,7 @@ describe("buildReport", () => {
     const corpusFromNotebooks = path.relative(notebooks, path.resolve("data/corpus")).split(path.sep).join("/");
     writeNotebook(notebooks, "b-second", [{ code: `import * as wenxi from "wenxi";\nconst corpus = await wenxi.loadCorpus("${corpusFromNotebooks}");\nawait wenxi.show(wenxi.topTermsChart(wenxi.termFrequency(wenxi.tokenize(corpus)), { top: 5 }));` }]);
     await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
-    expect(readdirSync(out).sort()).toEqual([".wenxi-report", "a-first.html", "a-first.ipynb", "b-second.html", "b-second.ipynb", "index.html"]);
+    expect(readdirSync(out).sort()).toEqual([".wenxi-report", "a-first.html", "a-first.ipynb", "b-second.html", "b-second.ipynb", "index.html", "report.json"]);
     const first = readFileSync(path.join(out, "a-first.html"), "utf8");
     expect(first).toContain("&lt;b&gt;not bold&lt;/b&gt;");
     expect(first).toContain("injected parameters");

@@ -47,9 +47,9 @@ describe("wenxi report --out", () => {
     const out = path.join(folder, "empty-then-report");
     mkdirSync(out);
     await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
-    expect(readdirSync(out).sort()).toEqual([".wenxi-report", "index.html", "only.html", "only.ipynb"]);
+    expect(readdirSync(out).sort()).toEqual([".wenxi-report", "index.html", "only.html", "only.ipynb", "report.json"]);
     await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
-    expect(readdirSync(out).sort()).toEqual([".wenxi-report", "index.html", "only.html", "only.ipynb"]);
+    expect(readdirSync(out).sort()).toEqual([".wenxi-report", "index.html", "only.html", "only.ipynb", "report.json"]);
   }, 120_000);
 });
 
