@@ -12,7 +12,7 @@ import type { DocumentSelector } from "../stats/select";
 import { tokenize, type TokenizeOptions } from "../text/tokenize";
 import { UsageError, type ParsedArguments } from "./arguments";
 import { formatFlags, numberOption, stringOption, writeRows, type Command, type Output } from "./command";
-import { corpusLoadFlagOptions, corpusLoadValueOptions, loadOptionsFrom } from "./corpus-command";
+import { corpusLoadFlagOptions, corpusLoadValueOptions, emptyLoadMessage, loadOptionsFrom } from "./corpus-command";
 import type { Row } from "../format/tables";
 
 const tokenizeValueOptions = ["stopwords", "min-length", "userdict", "mode"];
@@ -43,7 +43,7 @@ async function loadFrom(parsed: ParsedArguments, output: Output): Promise<Corpus
   for (const error of corpus.errors) output.stderr(`wenxi: skipped ${error.path}${error.line ? `:${error.line}` : ""}: ${error.reason}\n`);
   if (parsed.options.has("strict") && corpus.errors.length > 0) return undefined;
   if (corpus.documents.length === 0) {
-    output.stderr(`wenxi: no document could be loaded from ${source}\n`);
+    output.stderr(`wenxi: ${await emptyLoadMessage(source, parsed, corpus.errors.length)}\n`);
     return undefined;
   }
   return corpus;
@@ -67,6 +67,7 @@ function analysisCommand(
   return {
     name,
     summary,
+    examples: commandExamples[name],
     usage: `wenxi ${name} [source=${defaultCorpusSource}] ${extraUsage} [--top N] [--json|--csv] [--stopwords default|none|FILE,…] [--min-length N] [--userdict FILE,…] [--mode precise|search|full] [--keep-numbers] [--keep-punctuation] [--no-latin] [corpus options: wenxi corpus --help]`,
     valueOptions: [...valueOptions, "top", ...tokenizeValueOptions, ...corpusLoadValueOptions],
     flagOptions: [...flagOptions, ...formatFlags, ...tokenizeFlagOptions, ...corpusLoadFlagOptions],
@@ -86,6 +87,15 @@ function required(parsed: ParsedArguments, name: string, command: string): strin
 }
 
 const top = (parsed: ParsedArguments, fallback: number) => numberOption(parsed, "top", fallback);
+
+const commandExamples: Record<string, string[]> = {
+  freq: ["wenxi freq --top 30", "wenxi freq my-texts --by year --csv > by-year.csv", 'wenxi freq reports --name-fields "{year}政府工作报告_{speaker}" --by speaker'],
+  keywords: ["wenxi keywords --method textrank --top 5", "wenxi keywords --method tfidf --pos n,v --json"],
+  kwic: ["wenxi kwic --term 改革 --window 15", "wenxi kwic my-texts --term 改革 --csv > concordance.csv"],
+  keyness: ["wenxi keyness --target 001_9b22334ce759c9d2 --top 10", 'wenxi keyness reports --name-fields "{year}政府工作报告_{speaker}" --target decade=2010s --reference decade=1950s'],
+  collocations: ["wenxi collocations --term 改革 --window 5 --sort pmi", "wenxi collocations --window 1 --min-count 3 --over all"],
+  ngrams: ["wenxi ngrams --n 3 --top 20"],
+};
 const rows = <T extends object>(items: T[]): Row[] => items.map((item) => ({ ...item }) as unknown as Row);
 
 export const frequencyCommand = analysisCommand("freq", "term frequencies, overall or --by document or a metadata field", "[--by document|FIELD]", ["by"], [], (corpus, parsed) =>

@@ -15,11 +15,68 @@ export interface Command {
   valueOptions: string[];
   /** Options that are switches. */
   flagOptions: string[];
+  /** Command lines to copy, shown by --help. */
+  examples?: string[];
   /** Returns the exit code. */
   run: (parsed: ParsedArguments, output: Output) => Promise<number>;
 }
 
 export const formatFlags = ["json", "csv"];
+
+/** What each option does, with its default: `wenxi <command> --help` lists those the command takes. */
+export const optionDescriptions: Record<string, string> = {
+  json: "output JSON (an array of row objects)",
+  csv: "output CSV (RFC 4180)",
+  top: "rows to show (per group or document where the analysis has them)",
+  by: "group by `document` or a metadata field (source, date, year, decade, speaker …)",
+  method: "keyword method: tfidf (default), jieba-tfidf or textrank",
+  pos: "keep keywords whose part of speech starts with one of these (n,v)",
+  term: "the term to look at (either script)",
+  window: "context: characters each side for kwic (default 20), tokens after (or each side of --term) for collocations (default 5)",
+  over: "collocation windows over the tokens kept after filtering (kept, default) or all tokens (all)",
+  target: "target documents: ids (a,b) or field=value[,value]",
+  reference: "reference documents (default: all the others)",
+  "min-count": "leave out rows seen fewer times (default 1 for keyness, 2 for collocations and n-grams)",
+  sort: "collocations: logLikelihood (default), pmi, tScore, dice or count",
+  n: "n-gram length (default 2)",
+  stopwords: "default, none, or word-list files (a.txt,b.txt)",
+  "min-length": "shortest token kept, in characters (default 1)",
+  userdict: "more user dictionaries (jieba format), comma-separated",
+  mode: "segmentation: precise (default), search or full",
+  "keep-numbers": "keep numbers (removed by default)",
+  "keep-punctuation": "keep punctuation (removed by default)",
+  "no-latin": "remove Latin-script words (kept by default)",
+  pattern: 'files of a folder to read (default "**/*.txt")',
+  encoding: "force an encoding (gbk, big5, utf-16le …) instead of detecting it",
+  "text-field": "JSONL property or CSV column with the text (default text)",
+  "id-field": "JSONL property or CSV column with the id (default id)",
+  "title-field": "JSONL property or CSV column with the title (default title)",
+  "name-fields": 'metadata from file names: "{year}政府工作报告_{speaker}" or SEP:FIELDS ("_:date,source")',
+  "max-file-mb": "larger files are reported, not read (default 256)",
+  strict: "exit 1 when any file cannot be loaded",
+  "follow-links": "follow symbolic links out of the corpus folder (skipped by default)",
+  "no-pinyin": "keep inline pinyin",
+  "no-debris": "keep web-page debris lines",
+  "no-metadata": "keep metadata lines in the text",
+  "no-simplified": "keep Traditional characters",
+  "no-normalize": "skip Unicode NFKC and white-space folding",
+  corpus: "the corpus every notebook reads (injected as corpusPath)",
+  param: "a notebook parameter, name=value (JSON, or else a string); repeatable",
+  out: "report folder (default reports; only a folder wenxi wrote is replaced)",
+  notebooks: "notebook folder (default notebooks)",
+  timeout: "seconds a cell may run (default 120)",
+  stamp: "put the run date in the pages (off: runs are byte-identical)",
+};
+
+/** `wenxi <command> --help`: what it does, its usage, each option, examples. */
+export function commandHelp(command: Command): string {
+  const options = [...command.valueOptions, ...command.flagOptions].filter((name, index, all) => all.indexOf(name) === index);
+  const width = options.reduce((widest, name) => Math.max(widest, name.length), 0) + 2;
+  const lines = [command.summary, "", `usage: ${command.usage}`, "", "options:"];
+  for (const name of options) lines.push(`  --${name.padEnd(width)}${optionDescriptions[name] ?? ""}`.trimEnd());
+  if (command.examples && command.examples.length > 0) lines.push("", "examples:", ...command.examples.map((example) => `  ${example}`));
+  return `${lines.join("\n")}\n`;
+}
 
 export function checkOptions(command: Command, parsed: ParsedArguments): void {
   const known = new Set([...command.valueOptions, ...command.flagOptions, "help"]);

@@ -3,6 +3,9 @@ import { CorpusLoadError, defaultCorpusSource, formatCorpusError, loadCorpus, ty
 import { corpusSummary } from "../corpus/summary";
 import { formatFlags, numberOption, stringOption, writeRows, type Command } from "./command";
 import { UsageError, type ParsedArguments } from "./arguments";
+import { stat } from "node:fs/promises";
+import * as path from "node:path";
+import { listFolder } from "../corpus/sources";
 import { nameFieldsReader, parseNameFieldsSpec, type NameFieldsSpec } from "../corpus/name-fields";
 
 export const corpusLoadValueOptions = ["pattern", "encoding", "text-field", "id-field", "title-field", "max-file-mb", "name-fields"];
@@ -18,6 +21,27 @@ function nameFieldsOption(parsed: ParsedArguments): NameFieldsSpec | undefined {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/**
+ * Why a load gave no document, for the terminal: a folder where the pattern matched nothing is
+ * told apart from files that all failed, with the kinds of files that are there.
+ */
+export async function emptyLoadMessage(source: string, parsed: ParsedArguments, errors: number): Promise<string> {
+  if (errors > 0) return `no document could be loaded from ${source}: every file failed (see the errors above)`;
+  const stats = await stat(source).catch(() => undefined);
+  if (!stats?.isDirectory()) return `no document could be loaded from ${source}`;
+  const pattern = stringOption(parsed, "pattern") ?? "**/*.txt";
+  const everything = await listFolder(source, () => true);
+  if (everything.length === 0) return `no document in ${source}: the folder holds no file`;
+  const extensions = new Map<string, number>();
+  for (const file of everything) {
+    const extension = path.extname(file.relativePath).toLowerCase() || "(none)";
+    extensions.set(extension, (extensions.get(extension) ?? 0) + 1);
+  }
+  const kinds = [...extensions].sort((left, right) => right[1] - left[1]).map(([extension, count]) => `${count} ${extension}`).join(", ");
+  const likely = [...extensions].sort((left, right) => right[1] - left[1])[0][0];
+  return `the pattern "${pattern}" matched no file in ${source} (it holds ${kinds}); try --pattern "**/*${likely === "(none)" ? "" : likely}"`;
 }
 
 export function loadOptionsFrom(parsed: ParsedArguments): LoadOptions {
@@ -45,6 +69,7 @@ export const corpusCommand: Command = {
   usage: `wenxi corpus [source=${defaultCorpusSource}] [--json|--csv] [--strict] [--pattern GLOB] [--encoding NAME] [--text-field NAME] [--name-fields "{date}_{speaker}"|SEP:FIELDS] [--max-file-mb N=256] [--follow-links] [--no-pinyin|--no-debris|--no-metadata|--no-simplified|--no-normalize]`,
   valueOptions: corpusLoadValueOptions,
   flagOptions: [...formatFlags, ...corpusLoadFlagOptions],
+  examples: ["wenxi corpus", "wenxi corpus my-texts --json", "wenxi corpus news.csv --csv --text-field 正文", 'wenxi corpus reports --name-fields "{year}政府工作报告_{speaker}"', 'wenxi corpus my-texts --pattern "**/*.md"'],
   async run(parsed, output) {
     const source = parsed.positionals[0] ?? defaultCorpusSource;
     let corpus;
@@ -65,7 +90,7 @@ export const corpusCommand: Command = {
       else output.stdout(`\n${listing}`);
     }
     if (corpus.documents.length === 0) {
-      output.stderr(`wenxi corpus: no document could be loaded from ${source}\n`);
+      output.stderr(`wenxi corpus: ${await emptyLoadMessage(source, parsed, corpus.errors.length)}\n`);
       return 1;
     }
     return 0;

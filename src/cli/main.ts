@@ -2,7 +2,7 @@
 // The `wenxi` command: dispatches to one command per analysis. Only this file decides exit codes:
 // 0 success, 1 the work failed (named on stderr), 2 the command line was wrong.
 import { parseArguments, UsageError } from "./arguments";
-import { checkOptions, type Command, type Output } from "./command";
+import { checkOptions, commandHelp, type Command, type Output } from "./command";
 import { collocationsCommand, frequencyCommand, keynessCommand, keywordsCommand, kwicCommand, ngramsCommand } from "./analysis-commands";
 import { corpusCommand } from "./corpus-command";
 import { reportCommand } from "./report-command";
@@ -18,15 +18,27 @@ function help(): string {
     "",
     ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     "",
-    "wenxi <command> --help shows a command's options.",
+    "wenxi <command> --help (-h) shows a command's options, defaults and examples; wenxi --version (-V) the version.",
     "",
   ].join("\n");
 }
 
+/** wenxi's version, from its package.json. */
+export function version(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("../../package.json") as { version: string }).version;
+}
+
 export async function runCli(argv: string[], output: Output): Promise<number> {
   const valueOptions = new Set(commands.flatMap((command) => command.valueOptions));
+  // Short forms: -h for --help, -V/-v for --version.
+  const expanded = argv.map((argument) => (argument === "-h" ? "--help" : argument === "-V" || argument === "-v" ? "--version" : argument));
   try {
-    const parsed = parseArguments(argv, valueOptions);
+    const parsed = parseArguments(expanded, valueOptions);
+    if (parsed.options.has("version")) {
+      output.stdout(`wenxi ${version()}\n`);
+      return 0;
+    }
     if (parsed.command === undefined || parsed.command === "help" || (parsed.command === undefined && parsed.options.has("help"))) {
       output.stdout(help());
       return parsed.command === undefined && !parsed.options.has("help") ? 2 : 0;
@@ -34,7 +46,7 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
     const command = commands.find((candidate) => candidate.name === parsed.command);
     if (!command) throw new UsageError(`unknown command "${parsed.command}"\n\n${help()}`);
     if (parsed.options.has("help")) {
-      output.stdout(`${command.summary}\n\nusage: ${command.usage}\n`);
+      output.stdout(commandHelp(command));
       return 0;
     }
     checkOptions(command, parsed);

@@ -21,6 +21,13 @@ export const reportCommand: Command = {
   usage: "wenxi report [notebook…] [--corpus PATH] [--param name=value]… [--out DIR=reports] [--notebooks DIR=notebooks] [--timeout SECONDS=120] [--stamp]",
   valueOptions: ["corpus", "param", "out", "notebooks", "timeout"],
   flagOptions: ["stamp"],
+  examples: [
+    "wenxi report",
+    "wenxi report --corpus ~/texts/my-corpus",
+    `wenxi report --corpus reports --param 'nameFields="{year}政府工作报告_{speaker}"'`,
+    `wenxi report 05-terms-in-context --param 'terms=["改革","开放"]'`,
+    "wenxi report --out site --timeout 300 --stamp",
+  ],
   async run(parsed, output) {
     const parameters = parsed.all.filter(([name]) => name === "param").map(([, value]) => {
       try {

@@ -90,7 +90,7 @@ details.more-rows summary{cursor:pointer;color:var(--accent);font-size:12px}
 .markdown.finding{border-left:3px solid var(--accent);padding-left:10px}
 .findings{margin:4px 0 14px;padding-left:20px}.findings p{margin:2px 0}
 .wenxi-table{max-width:100%;overflow-x:auto}
-main{overflow-wrap:anywhere}
+main{overflow-wrap:break-word}
 @media (max-width:600px){header,main,footer{padding:0 12px}h1{font-size:21px}body{font-size:14px}.wenxi-table table{font-size:12px}}
 @media print{figure .interactive{display:none}figure.embedded img.static{display:block}details.code{display:none}}
 `;

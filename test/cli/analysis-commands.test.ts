@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseSelector } from "../../src/cli/analysis-commands";
 import { runCli } from "../../src/cli/main";
+import { readFileSync } from "node:fs";
+import { temporaryFolder, writeFiles } from "../helpers";
 
 async function json(...argv: string[]) {
   let stdout = "";
@@ -53,6 +55,35 @@ describe("analysis commands on the seed corpus", () => {
     const code = await runCli(["report", "--param", 'terms=["公安",'], { stdout: () => undefined, stderr: (text) => (stderr += text) });
     expect(code).toBe(2);
     expect(stderr).toContain("--param terms: the value looks like JSON but does not parse");
+  });
+});
+
+describe("help, version and empty matches", () => {
+  const run = async (...argv: string[]) => {
+    let stdout = "";
+    let stderr = "";
+    const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+    return { code, stdout, stderr };
+  };
+  it("prints the version and each command's options, defaults and examples", async () => {
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    for (const flag of ["--version", "-V"]) expect(await run(flag)).toEqual({ code: 0, stdout: `wenxi ${version}\n`, stderr: "" });
+    const help = await run("collocations", "-h");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("  --over              collocation windows over the tokens kept after filtering (kept, default) or all tokens (all)\n");
+    expect(help.stdout).toContain("examples:\n  wenxi collocations --term 改革 --window 5 --sort pmi\n");
+    for (const command of ["corpus", "freq", "keywords", "kwic", "keyness", "collocations", "ngrams", "report"]) {
+      const text = (await run(command, "--help")).stdout;
+      expect(text, command).toContain("examples:");
+      expect(text.split("\n").filter((line) => /^ {2}--\S+\s*$/.test(line)), `${command}: options without a description`).toEqual([]);
+    }
+  });
+  it("names the pattern that matched nothing and suggests one that would", async () => {
+    const folder = temporaryFolder();
+    writeFiles(folder, { "a.md": "第一篇", "b.md": "第二篇", "c.docx": "x" });
+    const { code, stderr } = await run("freq", folder);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`wenxi: the pattern "**/*.txt" matched no file in ${folder} (it holds 2 .md, 1 .docx); try --pattern "**/*.md"\n`);
   });
 });
 
