@@ -1,7 +1,7 @@
 // loadCorpus: a folder, file, JSONL or CSV source → a Corpus of cleaned documents, sorted by id.
 // One bad file never sinks the load: it becomes an entry in `corpus.errors` naming the file (and
 // line) and the problem; `strict: true` turns any error into a thrown CorpusLoadError.
-import { promises as fs, statSync } from "node:fs";
+import { promises as fs } from "node:fs";
 import { getHeapStatistics } from "node:v8";
 import * as path from "node:path";
 import { cleanText, type CleaningOptions } from "./clean";
@@ -47,14 +47,7 @@ export interface LoadOptions extends DocumentOptions {
  * `text`), and cleaning it briefly needs about 20 more (per-character arrays): 24n bytes for a
  * file of n bytes, kept under 70 % of the limit so that V8's collector still has room to work.
  */
-function memoryShortfall(file: ListedFile, maxFileBytes: number): string | undefined {
-  let size = 0;
-  try {
-    size = statSync(file.absolutePath).size;
-  } catch {
-    return undefined; // the read reports it
-  }
-  if (size > maxFileBytes) return undefined; // the read reports the size limit
+function memoryShortfall(size: number): string | undefined {
   const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
   if (used + 24 * size <= 0.7 * limit) return undefined;
   return `not loaded: the corpus so far (heap ${megabytes(used)}) and this file would pass the memory limit (${megabytes(limit)}); load fewer files at a time, or raise Node's limit (node --max-old-space-size=MB)`;
@@ -246,22 +239,22 @@ interface FileResult {
   errors: CorpusError[];
 }
 
-async function readSourceFile(file: ListedFile, format: SourceFormat, options: LoadOptions): Promise<FileResult> {
-  let bytes: Buffer;
+/** A file's bytes, or why they were not read: not a regular file, over the size limit, past the heap budget, unreadable. */
+async function readFileBytes(file: ListedFile, options: LoadOptions): Promise<{ bytes: Buffer } | { error: CorpusError }> {
   try {
     const stats = await fs.stat(file.absolutePath);
-    if (!stats.isFile()) return { inputs: [], errors: [{ path: file.path, kind: "read", reason: "not a regular file (a device, pipe or socket): skipped" }] };
+    if (!stats.isFile()) return { error: { path: file.path, kind: "read", reason: "not a regular file (a device, pipe or socket): skipped" } };
     const limit = options.maxFileBytes ?? defaultMaxFileBytes;
     if (stats.size > limit) {
-      return {
-        inputs: [],
-        errors: [{ path: file.path, kind: "too-large", reason: `is ${megabytes(stats.size)}, over the ${megabytes(limit)} limit for one file (maxFileBytes, --max-file-mb): split it, or raise the limit if memory allows` }],
-      };
+      return { error: { path: file.path, kind: "too-large", reason: `is ${megabytes(stats.size)}, over the ${megabytes(limit)} limit for one file (maxFileBytes, --max-file-mb): split it, or raise the limit if memory allows` } };
     }
-    bytes = await readBounded(file.absolutePath, stats.size);
+    return { bytes: await readBounded(file.absolutePath, stats.size) };
   } catch (error) {
-    return { inputs: [], errors: [{ path: file.path, kind: "read", reason: `cannot read: ${(error as Error).message}` }] };
+    return { error: { path: file.path, kind: "read", reason: `cannot read: ${(error as Error).message}` } };
   }
+}
+
+function parseSourceFile(file: ListedFile, format: SourceFormat, bytes: Buffer, options: LoadOptions): FileResult {
   const decoded = decodeBytes(bytes, { encoding: options.encoding, structured: format !== "text" });
   if (!decoded.ok) return { inputs: [], errors: [{ path: file.path, kind: decoded.kind, reason: decoded.reason }] };
   const fileStem = stem(file.relativePath);
@@ -372,15 +365,25 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
   const nameReader = options.nameFields !== undefined ? nameFieldsReader(options.nameFields) : undefined;
   const stems = new Map<string, number>();
   for (const { file } of files) stems.set(stem(file.relativePath), (stems.get(stem(file.relativePath)) ?? 0) + 1);
-  for (const { file, format } of files) {
-    // Past what the heap can hold, the remaining files are reported rather than read: V8 aborts
+  // Files are read a few ahead of the one being cleaned, so the disk works while the CPU does.
+  const reads: Array<Promise<{ bytes: Buffer } | { error: CorpusError }> | undefined> = [];
+  const readAhead = 8;
+  for (const [index, { file, format }] of files.entries()) {
+    for (let next = index; next < Math.min(files.length, index + readAhead); next++) reads[next] ??= readFileBytes(files[next].file, options);
+    const read = await reads[index]!;
+    reads[index] = undefined;
+    if ("error" in read) {
+      errors.push(read.error);
+      continue;
+    }
+    // Past what the heap can hold, the remaining files are reported rather than cleaned: V8 aborts
     // the whole process when its heap limit is reached, losing the documents already loaded.
-    const shortfall = memoryShortfall(file, options.maxFileBytes ?? defaultMaxFileBytes);
+    const shortfall = memoryShortfall(read.bytes.length);
     if (shortfall) {
       errors.push({ path: file.path, kind: "too-large", reason: shortfall });
       continue;
     }
-    const result = await readSourceFile(file, format, options);
+    const result = parseSourceFile(file, format, read.bytes, options);
     for (const error of result.errors) errors.push(error); // a file may hold 200,000 bad rows: no push(...spread)
     for (const input of result.inputs) {
       // Files with the same name in different folders are told apart by their relative path.

@@ -47,6 +47,8 @@ export function collapseWhitespace(tracked: TrackedText): StepResult {
 
 /** Removes pinyin written inline after characters: 責(zé)任 → 責任. */
 export function removeInlinePinyin(tracked: TrackedText): StepResult {
+  // Most texts have no parenthesis at all: skip the Han-run regular expression over them.
+  if (!tracked.text.includes("(")) return { result: tracked, count: 0, examples: [] };
   let toned = 0;
   for (const match of tracked.text.matchAll(pinyinAnnotationPattern)) {
     if (isPinyinAnnotation(match[1], match[2], false)) toned++;

@@ -22,12 +22,24 @@ const enum Suspicion {
   Debris = 2,
 }
 
-function suspicionOf(text: string, index: number, common: Set<string>): Suspicion {
+let commonTable: Uint8Array | undefined;
+
+/** The common Han characters as a table over the Basic Multilingual Plane (1 = common), for a lookup per character. */
+function commonHanTable(): Uint8Array {
+  if (commonTable) return commonTable;
+  commonTable = new Uint8Array(0x10000);
+  for (const character of commonHanCharacters()) if (character.length === 1) commonTable[character.charCodeAt(0)] = 1;
+  return commonTable;
+}
+
+function suspicionOf(text: string, index: number, common: Uint8Array): Suspicion {
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return code === 0x3f && (isHanAt(text, index - 1) || isHanAt(text, index + 1)) ? Suspicion.Debris : Suspicion.None;
+  if (code >= 0x4e00 && code <= 0x9fff) return common[code] === 1 ? Suspicion.None : Suspicion.RareHan;
   const character = text[index];
-  const code = character.charCodeAt(0);
   if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff)) return Suspicion.Debris;
   if (code >= 0xd800 && code <= 0xdfff) return Suspicion.None; // astral characters are not judged
-  if (isHanCharacter(character)) return common.has(character) ? Suspicion.None : Suspicion.RareHan;
+  if (isHanCharacter(character)) return common[code] === 1 ? Suspicion.None : Suspicion.RareHan;
   const before = text[index - 1] ?? "";
   const after = text[index + 1] ?? "";
   const besideHan = isHanCharacter(before) || isHanCharacter(after);
@@ -46,8 +58,12 @@ const rareRunLength = 4;
  * at least one is such debris or four rare characters stand side by side. Two rare characters
  * side by side (砥砺) are ordinary literary Chinese, and so is a list of rare ones (沂、沭、汶).
  */
+function isHanAt(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && isHanCharacter(text[index]);
+}
+
 export function findGarbledSpans(text: string): TextSpan[] {
-  const common = commonHanCharacters();
+  const common = commonHanTable();
   const spans: TextSpan[] = [];
   let clusterStart = -1;
   let clusterEnd = -1;

@@ -36,10 +36,17 @@ const enum CharacterClass {
   Simplified = 3,
 }
 
-let classes: Map<number, CharacterClass> | undefined;
+interface ClassTable {
+  /** Basic Multilingual Plane: one byte per UTF-16 code unit. */
+  bmp: Uint8Array;
+  /** Characters beyond U+FFFF, by code point. */
+  astral: Map<number, CharacterClass>;
+}
+
+let classes: ClassTable | undefined;
 
 /** Each Han code point's class, found by converting every BMP and Extension B–F character one at a time. */
-function characterClasses(): Map<number, CharacterClass> {
+function characterClasses(): ClassTable {
   if (classes) return classes;
   const codePoints: number[] = [];
   for (const [first, last] of [
@@ -56,18 +63,23 @@ function characterClasses(): Map<number, CharacterClass> {
   const traditional = toTraditional(characters.join("\n")).split("\n");
   const gb2312 = gb2312Characters();
   const big5 = big5Characters();
-  classes = new Map();
+  const table: ClassTable = { bmp: new Uint8Array(0x10000), astral: new Map() };
   characters.forEach((character, index) => {
-    if (simplified[index] !== character) classes!.set(codePoints[index], gb2312.has(character) ? CharacterClass.Shared : CharacterClass.Traditional);
-    else if (traditional[index] !== character && !big5.has(character)) classes!.set(codePoints[index], CharacterClass.Simplified);
+    let found = CharacterClass.Neutral;
+    if (simplified[index] !== character) found = gb2312.has(character) ? CharacterClass.Shared : CharacterClass.Traditional;
+    else if (traditional[index] !== character && !big5.has(character)) found = CharacterClass.Simplified;
+    if (found === CharacterClass.Neutral) return;
+    if (codePoints[index] < 0x10000) table.bmp[codePoints[index]] = found;
+    else table.astral.set(codePoints[index], found);
   });
-  return classes;
+  classes = table;
+  return table;
 }
 
-function classOf(text: string, index: number, table: Map<number, CharacterClass>): CharacterClass {
+function classOf(text: string, index: number, table: ClassTable): CharacterClass {
   const code = text.charCodeAt(index);
-  if (code < 0x3400) return CharacterClass.Neutral;
-  return table.get(text.codePointAt(index)!) ?? CharacterClass.Neutral;
+  if (code < 0xd800 || code > 0xdbff) return table.bmp[code];
+  return table.astral.get(text.codePointAt(index)!) ?? CharacterClass.Neutral;
 }
 
 /**
@@ -78,58 +90,59 @@ function classOf(text: string, index: number, table: Map<number, CharacterClass>
  */
 export function toSimplified(text: string): string {
   const table = characterClasses();
-  let firstTraditional = -1;
-  for (let index = 0; index < text.length; index++) {
-    if (classOf(text, index, table) === CharacterClass.Traditional) {
-      firstTraditional = index;
-      break;
-    }
+  const length = text.length;
+  const kinds = new Uint8Array(length);
+  let traditional = false;
+  for (let index = 0; index < length; index++) {
+    const kind = classOf(text, index, table);
+    kinds[index] = kind;
+    if (kind === CharacterClass.Traditional) traditional = true;
   }
-  if (firstTraditional < 0) return text;
+  if (!traditional) return text;
   const converted = simplifyPhrases(text);
-  if (converted.length !== text.length) {
+  if (converted.length !== length) {
     // A phrase changed length (rare): convert the Traditional characters one at a time instead.
     let result = "";
     for (const character of text) result += classOf(character, 0, table) === CharacterClass.Traditional ? simplifyPhrases(character) : character;
     return result;
   }
-  // Nearest script-specific character to each side of every position, within the line.
-  const leftClass = new Uint8Array(text.length);
-  const leftDistance = new Int32Array(text.length);
-  let lastClass = CharacterClass.Neutral;
+  // For a shared character: the nearest script-specific character on its line, left or right.
+  const left = new Uint8Array(length);
+  const leftDistance = new Int32Array(length);
+  let lastKind = CharacterClass.Neutral;
   let lastAt = -1;
-  for (let index = 0; index < text.length; index++) {
-    const current = classOf(text, index, table);
-    if (text[index] === "\n") lastClass = CharacterClass.Neutral;
-    leftClass[index] = lastClass;
+  for (let index = 0; index < length; index++) {
+    if (text.charCodeAt(index) === 10) lastKind = CharacterClass.Neutral;
+    left[index] = lastKind;
     leftDistance[index] = index - lastAt;
-    if (current === CharacterClass.Traditional || current === CharacterClass.Simplified) {
-      lastClass = current;
+    const kind = kinds[index];
+    if (kind === CharacterClass.Traditional || kind === CharacterClass.Simplified) {
+      lastKind = kind;
       lastAt = index;
+    }
+  }
+  const changed: number[] = [];
+  let rightKind = CharacterClass.Neutral;
+  let rightAt = length;
+  for (let index = length - 1; index >= 0; index--) {
+    if (text.charCodeAt(index) === 10) rightKind = CharacterClass.Neutral;
+    const kind = kinds[index];
+    let convert = kind === CharacterClass.Traditional;
+    if (kind === CharacterClass.Shared) {
+      const fromLeft = left[index] === CharacterClass.Neutral ? Infinity : leftDistance[index];
+      const fromRight = rightKind === CharacterClass.Neutral ? Infinity : rightAt - index;
+      convert = (fromLeft <= fromRight ? left[index] : rightKind) === CharacterClass.Traditional;
+    }
+    if (convert && converted.charCodeAt(index) !== text.charCodeAt(index)) changed.push(index);
+    if (kind === CharacterClass.Traditional || kind === CharacterClass.Simplified) {
+      rightKind = kind;
+      rightAt = index;
     }
   }
   let result = "";
   let copiedUpTo = 0;
-  let rightClass = CharacterClass.Neutral;
-  let rightAt = text.length;
-  const decisions: boolean[] = new Array(text.length).fill(false);
-  for (let index = text.length - 1; index >= 0; index--) {
-    const current = classOf(text, index, table);
-    if (text[index] === "\n") rightClass = CharacterClass.Neutral;
-    if (current === CharacterClass.Traditional) decisions[index] = true;
-    else if (current === CharacterClass.Shared) {
-      const fromLeft = leftClass[index] === CharacterClass.Neutral ? Infinity : leftDistance[index];
-      const fromRight = rightClass === CharacterClass.Neutral ? Infinity : rightAt - index;
-      const nearest = fromLeft <= fromRight ? leftClass[index] : rightClass;
-      decisions[index] = nearest === CharacterClass.Traditional;
-    }
-    if (current === CharacterClass.Traditional || current === CharacterClass.Simplified) {
-      rightClass = current;
-      rightAt = index;
-    }
-  }
-  for (let index = 0; index < text.length; index++) {
-    if (!decisions[index] || converted[index] === text[index]) continue;
+  for (let position = changed.length - 1; position >= 0; position--) {
+    const index = changed[position];
     result += text.slice(copiedUpTo, index) + converted[index];
     copiedUpTo = index + 1;
   }

@@ -26,7 +26,9 @@ export function replaceTracked(
 ): { result: TrackedText; replacements: number } {
   if (!pattern.global) throw new Error(`replaceTracked needs a global pattern, got ${pattern}`);
   const parts: string[] = [];
-  const origins: number[] = [];
+  // Pieces of the new origin map: runs copied from the old one (as subarrays, no per-character
+  // push: this runs over every character of a corpus) and the replacements' own offsets.
+  const pieces: Int32Array[] = [];
   let cursor = 0;
   let replacements = 0;
   pattern.lastIndex = 0;
@@ -38,7 +40,7 @@ export function replaceTracked(
     const replacement = onReplace(match);
     if (replacement === match[0]) continue;
     replacements++;
-    for (let index = cursor; index < match.index; index++) origins.push(tracked.origin[index]);
+    pieces.push(tracked.origin.subarray(cursor, match.index));
     parts.push(tracked.text.slice(cursor, match.index));
     // Characters the replacement shares with the start or end of the match keep their own
     // origin (責(zé) → 責 keeps 責 exact); only the changed middle is spread over the match.
@@ -53,20 +55,29 @@ export function replaceTracked(
     ) suffix++;
     const middleLength = replacement.length - prefix - suffix;
     const matchedMiddle = matched.length - prefix - suffix;
+    const replaced = new Int32Array(replacement.length);
     for (let index = 0; index < replacement.length; index++) {
       let source: number;
       if (index < prefix) source = index;
       else if (index >= replacement.length - suffix) source = matched.length - (replacement.length - index);
       else source = prefix + Math.floor(((index - prefix) * Math.max(matchedMiddle, 1)) / Math.max(middleLength, 1));
-      origins.push(tracked.origin[match.index + Math.min(source, matched.length - 1)]);
+      replaced[index] = tracked.origin[match.index + Math.min(source, matched.length - 1)];
     }
+    pieces.push(replaced);
     parts.push(replacement);
     cursor = match.index + match[0].length;
   }
   if (replacements === 0) return { result: tracked, replacements };
-  for (let index = cursor; index < tracked.text.length; index++) origins.push(tracked.origin[index]);
+  pieces.push(tracked.origin.subarray(cursor));
   parts.push(tracked.text.slice(cursor));
-  return { result: { text: parts.join(""), origin: Int32Array.from(origins) }, replacements };
+  const text = parts.join("");
+  const origin = new Int32Array(text.length);
+  let offset = 0;
+  for (const piece of pieces) {
+    origin.set(piece, offset);
+    offset += piece.length;
+  }
+  return { result: { text, origin }, replacements };
 }
 
 /** Applies a whole-string transformation that is expected to keep length (e.g. script conversion); otherwise spreads offsets proportionally. */
