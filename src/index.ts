@@ -7,3 +7,4 @@ export * from "./charts";
 export * from "./notebook";
 export { formatTable, formatHtmlTable, formatCsv, escapeHtml } from "./format/tables";
 export * from "./report";
+export * from "./export";

@@ -1,6 +1,6 @@
 // `wenxi freq|keywords|kwic|keyness|collocations|ngrams [source]`: the analyses of the library,
 // with the same field names in JSON and CSV as its result rows.
-import { defaultCorpusSource, loadCorpus } from "../corpus/load";
+import { defaultCorpusSource, loadCorpus, type LoadOptions } from "../corpus/load";
 import type { Corpus } from "../corpus/types";
 import { collocations, type CollocationMeasure } from "../stats/collocations";
 import { termFrequency } from "../stats/frequency";
@@ -15,14 +15,14 @@ import { formatFlags, numberOption, stringOption, writeRows, type Command, type 
 import { corpusLoadFlagOptions, corpusLoadValueOptions, emptyLoadMessage, loadOptionsFrom } from "./corpus-command";
 import type { Row } from "../format/tables";
 
-const tokenizeValueOptions = ["stopwords", "min-length", "userdict", "mode"];
-const tokenizeFlagOptions = ["keep-numbers", "keep-punctuation", "no-latin"];
+export const tokenizeValueOptions = ["stopwords", "min-length", "userdict", "mode"];
+export const tokenizeFlagOptions = ["keep-numbers", "keep-punctuation", "no-latin"];
 
 function list(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(",").map((item) => item.trim()).filter((item) => item !== "");
 }
 
-function tokenizeOptionsFrom(parsed: ParsedArguments): TokenizeOptions {
+export function tokenizeOptionsFrom(parsed: ParsedArguments): TokenizeOptions {
   const stopwords = stringOption(parsed, "stopwords");
   const mode = stringOption(parsed, "mode");
   if (mode !== undefined && !["precise", "search", "full"].includes(mode)) throw new UsageError(`--mode is precise, search or full, not "${mode}"`);
@@ -37,9 +37,9 @@ function tokenizeOptionsFrom(parsed: ParsedArguments): TokenizeOptions {
   };
 }
 
-async function loadFrom(parsed: ParsedArguments, output: Output): Promise<Corpus | undefined> {
+export async function loadFrom(parsed: ParsedArguments, output: Output, extra: Partial<LoadOptions> = {}): Promise<Corpus | undefined> {
   const source = parsed.positionals[0] ?? defaultCorpusSource;
-  const corpus = await loadCorpus(source, { ...loadOptionsFrom(parsed), strict: false });
+  const corpus = await loadCorpus(source, { ...loadOptionsFrom(parsed), ...extra, strict: false });
   for (const error of corpus.errors) output.stderr(`wenxi: skipped ${error.path}${error.line ? `:${error.line}` : ""}: ${error.reason}\n`);
   if (parsed.options.has("strict") && corpus.errors.length > 0) return undefined;
   if (corpus.documents.length === 0) {

@@ -66,6 +66,9 @@ export const optionDescriptions: Record<string, string> = {
   notebooks: "notebook folder (default notebooks)",
   timeout: "seconds a cell may run (default 120)",
   stamp: "put the run date in the pages (off: runs are byte-identical)",
+  parquet: "folder for the Parquet files and manifest.json",
+  tokens: "also write every token (document, position, term, start)",
+  shard: "export share K of N of the files (1/4 … 4/4), for many processes or hosts",
 };
 
 /** `wenxi <command> --help`: what it does, its usage, each option, examples. */

@@ -5,9 +5,10 @@ import { parseArguments, UsageError } from "./arguments";
 import { checkOptions, commandHelp, type Command, type Output } from "./command";
 import { collocationsCommand, frequencyCommand, keynessCommand, keywordsCommand, kwicCommand, ngramsCommand } from "./analysis-commands";
 import { corpusCommand } from "./corpus-command";
+import { exportCommand } from "./export-command";
 import { reportCommand } from "./report-command";
 
-export const commands: Command[] = [corpusCommand, frequencyCommand, keywordsCommand, kwicCommand, keynessCommand, collocationsCommand, ngramsCommand, reportCommand];
+export const commands: Command[] = [corpusCommand, frequencyCommand, keywordsCommand, kwicCommand, keynessCommand, collocationsCommand, ngramsCommand, exportCommand, reportCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

@@ -39,6 +39,12 @@ export interface LoadOptions extends DocumentOptions {
   followLinks?: "inside" | "all";
   /** Files larger than this are reported (kind `too-large`) instead of read. Default 256 MiB. */
   maxFileBytes?: number;
+  /**
+   * Load only share `index` (1-based) of `count`: the files whose place in the sorted listing,
+   * counted from 0, leaves remainder index − 1 when divided by count. Many processes or hosts
+   * can each load and export a share of one folder.
+   */
+  shard?: { index: number; count: number };
 }
 
 /**
@@ -361,6 +367,11 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
     files = [{ file, format: options.format ?? formatOfPath(source) }];
   }
 
+  if (options.shard) {
+    const { index, count } = options.shard;
+    if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 1 || index > count) throw new Error(`shard must be K of N with 1 ≤ K ≤ N, got ${index} of ${count}`);
+    files = files.filter((_, position) => position % count === index - 1);
+  }
   const documents: Document[] = [];
   const nameReader = options.nameFields !== undefined ? nameFieldsReader(options.nameFields) : undefined;
   const stems = new Map<string, number>();

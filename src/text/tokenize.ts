@@ -2,6 +2,7 @@
 // a typed array of term ids into one shared vocabulary and one of start offsets into `text`
 // (as quanteda's tokens object keeps integer types and a vocabulary): no object per token.
 // Filters are decided once per distinct term, so the cost per token is one Map lookup.
+import { createHash } from "node:crypto";
 import type { Corpus, DocumentMeta } from "../corpus/types";
 import { addUserDictionary, addWords, cut, tag, type SegmentationMode, type WordEntry } from "./segmenter";
 import { resolveStopwords, type StopwordOption } from "./stopwords";
@@ -57,6 +58,8 @@ export interface TokenSettings {
   removeNumbers: boolean;
   removeLatin: boolean;
   stopwordCount: number;
+  /** SHA-256 of the stopwords, sorted and joined by newlines: which list made these tokens. */
+  stopwordHash?: string;
   includePos?: string[];
   excludePos?: string[];
 }
@@ -293,6 +296,7 @@ export function prepareTokenizer(options: TokenizeOptions): TokenCollector {
   const settings = resolveSettings(options);
   const stopwords = resolveStopwords(options.stopwords ?? "default");
   settings.stopwordCount = stopwords.size;
+  settings.stopwordHash = createHash("sha256").update([...stopwords].sort().join("\n")).digest("hex");
   return new TokenCollector(settings, stopwords);
 }
 
