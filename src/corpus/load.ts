@@ -246,7 +246,7 @@ interface FileResult {
 }
 
 /** A file's bytes, or why they were not read: not a regular file, over the size limit, past the heap budget, unreadable. */
-async function readFileBytes(file: ListedFile, options: LoadOptions): Promise<{ bytes: Buffer } | { error: CorpusError }> {
+export async function readFileBytes(file: ListedFile, options: LoadOptions): Promise<{ bytes: Buffer } | { error: CorpusError }> {
   try {
     const stats = await fs.stat(file.absolutePath);
     if (!stats.isFile()) return { error: { path: file.path, kind: "read", reason: "not a regular file (a device, pipe or socket): skipped" } };
@@ -351,10 +351,16 @@ function readCsvRows(text: string, filePath: string, delimiter: string): Rows {
  * a single text file, a `.jsonl` file (one object per line) or a `.csv` file (a header row; the
  * text column becomes the text, other columns metadata).
  */
-export async function loadCorpus(source: string = defaultCorpusSource, options: LoadOptions = {}): Promise<Corpus> {
+export interface SourceFile {
+  file: ListedFile;
+  format: SourceFormat;
+}
+
+/** The files a source stands for (a folder's matching files, or the one file), with the problems met listing them; `shard` applied. */
+export async function listSourceFiles(source: string, options: LoadOptions = {}): Promise<{ files: SourceFile[]; errors: CorpusError[] }> {
   const stat = await fs.stat(source).catch(() => undefined);
   if (!stat) throw new Error(`corpus source "${source}" does not exist (give a folder, a .txt, .jsonl or .csv file)`);
-  let files: Array<{ file: ListedFile; format: SourceFormat }>;
+  let files: SourceFile[];
   const errors: CorpusError[] = [];
   if (stat.isDirectory()) {
     const extensions = options.extensions?.map((extension) => (extension.startsWith(".") ? extension : `.${extension}`).toLowerCase());
@@ -366,12 +372,28 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
     const file = { path: source.split(path.sep).join("/"), absolutePath: path.resolve(source), relativePath: path.basename(source) };
     files = [{ file, format: options.format ?? formatOfPath(source) }];
   }
-
   if (options.shard) {
     const { index, count } = options.shard;
     if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 1 || index > count) throw new Error(`shard must be K of N with 1 ≤ K ≤ N, got ${index} of ${count}`);
     files = files.filter((_, position) => position % count === index - 1);
   }
+  return { files, errors };
+}
+
+/** The documents of one file's bytes, cleaned; `stems` counts file stems, so that files of the same name in different folders get ids by relative path. */
+export function documentsOfFile(source: SourceFile, bytes: Buffer, options: LoadOptions, nameReader: NameFieldsReader | undefined, stems?: ReadonlyMap<string, number>): { documents: Document[]; errors: CorpusError[] } {
+  const { file, format } = source;
+  const result = parseSourceFile(file, format, bytes, options);
+  const documents: Document[] = [];
+  for (const input of result.inputs) {
+    if (format === "text" && (stems?.get(input.id) ?? 0) > 1) input.id = file.relativePath.slice(0, file.relativePath.length - path.extname(file.relativePath).length);
+    documents.push(createDocument(input, options, nameReader));
+  }
+  return { documents, errors: result.errors };
+}
+
+export async function loadCorpus(source: string = defaultCorpusSource, options: LoadOptions = {}): Promise<Corpus> {
+  const { files, errors } = await listSourceFiles(source, options);
   const documents: Document[] = [];
   const nameReader = options.nameFields !== undefined ? nameFieldsReader(options.nameFields) : undefined;
   const stems = new Map<string, number>();
@@ -394,13 +416,9 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
       errors.push({ path: file.path, kind: "too-large", reason: shortfall });
       continue;
     }
-    const result = parseSourceFile(file, format, read.bytes, options);
+    const result = documentsOfFile({ file, format }, read.bytes, options, nameReader, stems);
     for (const error of result.errors) errors.push(error); // a file may hold 200,000 bad rows: no push(...spread)
-    for (const input of result.inputs) {
-      // Files with the same name in different folders are told apart by their relative path.
-      if (format === "text" && (stems.get(input.id) ?? 0) > 1) input.id = file.relativePath.slice(0, file.relativePath.length - path.extname(file.relativePath).length);
-      documents.push(createDocument(input, options, nameReader));
-    }
+    for (const document of result.documents) documents.push(document);
   }
   errors.sort((left, right) => compareText(left.path, right.path) || (left.line ?? 0) - (right.line ?? 0));
   if (options.strict && errors.length > 0) throw new CorpusLoadError(errors);

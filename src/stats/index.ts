@@ -12,4 +12,5 @@ export { chiSquarePValue, erfc } from "./distributions";
 export { selectDocuments, type DocumentSelector } from "./select";
 export { toDataFrame } from "./dataframe";
 export { compareText } from "./order";
+export { streamTermCounts, frequencyFromCounts, type StreamOptions, type StreamedCounts, type GroupCounts } from "./stream";
 export { frequencyByPeriod, changingTerms, distinctiveTerms, periodsOf, type PeriodRow, type PeriodOptions, type ChangingTerms } from "./periods";

@@ -1,0 +1,174 @@
+// Counts without keeping the corpus: files are read, cleaned, segmented and counted a batch at a
+// time, on worker threads (each taking whole files, loading and cutting both spread over the
+// cores) or on this thread, and only the counts stay: term × group counts and document
+// frequencies. For corpora larger than memory (`wenxi freq --stream`); the counts equal those of
+// termFrequency on the loaded corpus. Custom debris rules (functions) cannot cross to a worker:
+// with them the work stays on this thread.
+import { availableParallelism } from "node:os";
+import * as path from "node:path";
+import { Worker } from "node:worker_threads";
+import { compareText } from "./order";
+import type { CorpusError } from "../corpus/types";
+import { listSourceFiles, type LoadOptions, type SourceFile } from "../corpus/load";
+import { insertedWords, userDictionaries } from "../text/segmenter";
+import { resolveSettings, type TokenizeOptions } from "../text/tokenize";
+import { resolveStopwords } from "../text/stopwords";
+import { missingGroup } from "./select";
+import type { TermFrequencyRow } from "./frequency";
+import { countBatch, type StreamBatchRequest, type StreamBatchResult } from "./stream-batch";
+
+export interface StreamOptions {
+  /** How files are read and cleaned (as loadCorpus). */
+  load?: LoadOptions;
+  /** How texts are segmented and filtered (as tokenize). */
+  tokenize?: TokenizeOptions;
+  /** Count per value of this metadata field (year, source …); default: the whole corpus. */
+  by?: string;
+  /** Worker threads; 0 counts on this thread. Default: one per core. */
+  workers?: number;
+  /** Bytes of files per batch. Default 4 MB. */
+  batchBytes?: number;
+}
+
+export interface GroupCounts {
+  documents: number;
+  tokens: number;
+  counts: Map<string, number>;
+  documentFrequency: Map<string, number>;
+}
+
+export interface StreamedCounts {
+  documents: number;
+  tokens: number;
+  groups: Map<string, GroupCounts>;
+  errors: CorpusError[];
+}
+
+function workerScript(): string {
+  return __filename.endsWith(".ts") ? path.resolve(__dirname, "../../dist/stats/stream-worker.js") : path.join(__dirname, "stream-worker.js");
+}
+
+function batchesOf(files: SourceFile[], sizes: number[], batchBytes: number): SourceFile[][] {
+  const batches: SourceFile[][] = [];
+  let current: SourceFile[] = [];
+  let bytes = 0;
+  files.forEach((file, index) => {
+    current.push(file);
+    bytes += sizes[index];
+    if (bytes >= batchBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+  });
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+function merge(into: StreamedCounts, result: StreamBatchResult): void {
+  into.documents += result.documents;
+  into.tokens += result.tokens;
+  for (const error of result.errors) into.errors.push(error);
+  for (const group of result.groups) {
+    let target = into.groups.get(group.group);
+    if (!target) into.groups.set(group.group, (target = { documents: 0, tokens: 0, counts: new Map(), documentFrequency: new Map() }));
+    target.documents += group.documents;
+    target.tokens += group.tokens;
+    for (let index = 0; index < group.terms.length; index++) {
+      const term = group.terms[index];
+      target.counts.set(term, (target.counts.get(term) ?? 0) + group.counts[index]);
+      target.documentFrequency.set(term, (target.documentFrequency.get(term) ?? 0) + group.documentFrequency[index]);
+    }
+  }
+}
+
+/** Term counts of a source (folder or file) without holding its documents. */
+export async function streamTermCounts(source: string, options: StreamOptions = {}): Promise<StreamedCounts> {
+  const load = options.load ?? {};
+  const { files, errors } = await listSourceFiles(source, load);
+  const result: StreamedCounts = { documents: 0, tokens: 0, groups: new Map(), errors };
+  const { statSync } = await import("node:fs");
+  const sizes = files.map(({ file }) => {
+    try {
+      return statSync(file.absolutePath).size;
+    } catch {
+      return 0;
+    }
+  });
+  const batches = batchesOf(files, sizes, options.batchBytes ?? 4 * 1024 * 1024);
+  const settings = resolveSettings(options.tokenize ?? {});
+  const stopwords = [...resolveStopwords(options.tokenize?.stopwords ?? "default")];
+  const { debrisRules, ...plainLoad } = load;
+  const request = (batch: SourceFile[]): StreamBatchRequest => ({
+    files: batch,
+    load: plainLoad,
+    settings,
+    stopwords,
+    by: options.by,
+    userDictionaries: [...userDictionaries(), ...(options.tokenize?.userDictionaries ?? [])],
+    words: [...insertedWords(), ...(options.tokenize?.words ?? []).map((word) => (typeof word === "string" ? word : word.word))],
+  });
+  const workers = debrisRules ? 0 : Math.min(options.workers ?? availableParallelism(), batches.length);
+  if (workers <= 0) {
+    for (const batch of batches) merge(result, await countBatch({ ...request(batch), load }));
+    return finish(result);
+  }
+  await new Promise<void>((resolve, reject) => {
+    let next = 0;
+    let running = 0;
+    let failed = false;
+    const pool = Array.from({ length: workers }, () => new Worker(workerScript()));
+    const stop = () => Promise.all(pool.map((worker) => worker.terminate()));
+    const give = (worker: Worker) => {
+      if (next >= batches.length) {
+        if (running === 0) stop().then(() => resolve(), reject);
+        return;
+      }
+      running++;
+      worker.postMessage(request(batches[next++]));
+    };
+    for (const worker of pool) {
+      worker.on("message", (message: StreamBatchResult | { error: string }) => {
+        running--;
+        if ("error" in message) {
+          failed = true;
+          stop().finally(() => reject(new Error(`stream worker failed: ${message.error}`)));
+          return;
+        }
+        merge(result, message);
+        if (!failed) give(worker);
+      });
+      worker.on("error", (error) => {
+        failed = true;
+        stop().finally(() => reject(error));
+      });
+    }
+    for (const worker of pool) give(worker);
+  });
+  return finish(result);
+}
+
+function finish(result: StreamedCounts): StreamedCounts {
+  result.errors.sort((left, right) => compareText(left.path, right.path) || (left.line ?? 0) - (right.line ?? 0));
+  return result;
+}
+
+/** termFrequency's rows from streamed counts (the same numbers as on the loaded corpus). */
+export function frequencyFromCounts(counted: StreamedCounts, options: { top?: number; minCount?: number; grouped?: boolean } = {}): TermFrequencyRow[] {
+  const rows: TermFrequencyRow[] = [];
+  const keys = [...counted.groups.keys()].sort(compareText);
+  for (const key of keys) {
+    const group = counted.groups.get(key)!;
+    const groupRows: TermFrequencyRow[] = [];
+    for (const [term, count] of group.counts) {
+      if (count < (options.minCount ?? 1)) continue;
+      const documents = group.documentFrequency.get(term) ?? 0;
+      groupRows.push({ ...(options.grouped ? { group: key } : {}), term, count, per10k: (count / group.tokens) * 10_000, documentFrequency: documents, range: documents / group.documents });
+    }
+    groupRows.sort((left, right) => right.count - left.count || compareText(left.term, right.term));
+    for (const row of options.top === undefined ? groupRows : groupRows.slice(0, options.top)) rows.push(row);
+  }
+  return rows;
+}
+
+export { missingGroup };
