@@ -24,7 +24,7 @@ export interface StreamOptions {
   tokenize?: TokenizeOptions;
   /** Count per value of this metadata field (year, source …); default: the whole corpus. */
   by?: string;
-  /** Worker threads; 0 counts on this thread. Default: one per core. */
+  /** Worker threads besides this one, which counts too; 0 counts on this thread alone. Default: cores − 1. */
   workers?: number;
   /** Bytes of files per batch. Default 4 MB. */
   batchBytes?: number;
@@ -108,43 +108,48 @@ export async function streamTermCounts(source: string, options: StreamOptions = 
     userDictionaries: [...userDictionaries(), ...(options.tokenize?.userDictionaries ?? [])],
     words: [...insertedWords(), ...(options.tokenize?.words ?? []).map((word) => (typeof word === "string" ? word : word.word))],
   });
-  const workers = debrisRules ? 0 : Math.min(options.workers ?? availableParallelism(), batches.length);
+  // This thread counts too, so with N cores it takes N − 1 workers (each loads its own dictionary).
+  const workers = debrisRules ? 0 : Math.min(options.workers ?? availableParallelism() - 1, Math.max(0, batches.length - 1));
   if (workers <= 0) {
     for (const batch of batches) merge(result, await countBatch({ ...request(batch), load }));
     return finish(result);
   }
-  await new Promise<void>((resolve, reject) => {
-    let next = 0;
-    let running = 0;
-    let failed = false;
-    const pool = Array.from({ length: workers }, () => new Worker(workerScript()));
-    const stop = () => Promise.all(pool.map((worker) => worker.terminate()));
-    const give = (worker: Worker) => {
-      if (next >= batches.length) {
-        if (running === 0) stop().then(() => resolve(), reject);
-        return;
-      }
-      running++;
-      worker.postMessage(request(batches[next++]));
-    };
-    for (const worker of pool) {
-      worker.on("message", (message: StreamBatchResult | { error: string }) => {
-        running--;
-        if ("error" in message) {
-          failed = true;
-          stop().finally(() => reject(new Error(`stream worker failed: ${message.error}`)));
-          return;
-        }
+  const pool = Array.from({ length: workers }, () => new Worker(workerScript()));
+  let next = 0;
+  let outstanding = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const give = (worker: Worker) => {
+    if (failure || next >= batches.length) return;
+    outstanding++;
+    worker.postMessage(request(batches[next++]));
+  };
+  for (const worker of pool) {
+    worker.on("message", (message: StreamBatchResult | { error: string }) => {
+      outstanding--;
+      if ("error" in message) failure ??= new Error(`stream worker failed: ${message.error}`);
+      else {
         merge(result, message);
-        if (!failed) give(worker);
-      });
-      worker.on("error", (error) => {
-        failed = true;
-        stop().finally(() => reject(error));
-      });
-    }
+        give(worker);
+      }
+      wake?.();
+    });
+    worker.on("error", (error) => {
+      failure ??= error;
+      wake?.();
+    });
+  }
+  try {
     for (const worker of pool) give(worker);
-  });
+    while (!failure && next < batches.length) {
+      merge(result, await countBatch(request(batches[next++])));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    while (!failure && outstanding > 0) await new Promise<void>((resolve) => (wake = resolve));
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+  if (failure) throw failure;
   return finish(result);
 }
 
