@@ -4,6 +4,7 @@ import { defaultCorpusSource, loadCorpus, type LoadOptions } from "../corpus/loa
 import type { Corpus } from "../corpus/types";
 import { collocations, type CollocationMeasure } from "../stats/collocations";
 import { termFrequency } from "../stats/frequency";
+import { frequencyFromCounts, streamTermCounts } from "../stats/stream";
 import { keyness } from "../stats/keyness";
 import { keywords, type KeywordMethod } from "../stats/keywords";
 import { kwic } from "../stats/kwic";
@@ -98,9 +99,35 @@ const commandExamples: Record<string, string[]> = {
 };
 const rows = <T extends object>(items: T[]): Row[] => items.map((item) => ({ ...item }) as unknown as Row);
 
-export const frequencyCommand = analysisCommand("freq", "term frequencies, overall or --by document or a metadata field", "[--by document|FIELD]", ["by"], [], (corpus, parsed) =>
+const frequencyInMemory = analysisCommand("freq", "term frequencies, overall or --by document or a metadata field; --stream for corpora larger than memory", "[--by document|FIELD] [--stream [--workers N]]", ["by"], [], (corpus, parsed) =>
   rows(termFrequency(tokenize(corpus, tokenizeOptionsFrom(parsed)), { by: stringOption(parsed, "by"), top: top(parsed, 20) })),
 );
+
+/** freq, in memory or (--stream) counting file by file on every core without keeping the corpus. */
+export const frequencyCommand: Command = {
+  ...frequencyInMemory,
+  valueOptions: [...frequencyInMemory.valueOptions, "workers"],
+  flagOptions: [...frequencyInMemory.flagOptions, "stream"],
+  async run(parsed, output) {
+    if (!parsed.options.has("stream")) return frequencyInMemory.run(parsed, output);
+    const source = parsed.positionals[0] ?? defaultCorpusSource;
+    const by = stringOption(parsed, "by");
+    const counted = await streamTermCounts(source, {
+      load: loadOptionsFrom(parsed),
+      tokenize: tokenizeOptionsFrom(parsed),
+      by,
+      workers: parsed.options.has("workers") ? numberOption(parsed, "workers", 1, { min: 0 }) : undefined,
+    });
+    for (const error of counted.errors) output.stderr(`wenxi: skipped ${error.path}${error.line ? `:${error.line}` : ""}: ${error.reason}\n`);
+    if (counted.documents === 0) {
+      output.stderr(`wenxi: ${await emptyLoadMessage(source, parsed, counted.errors.length)}\n`);
+      return 1;
+    }
+    if (parsed.options.has("strict") && counted.errors.length > 0) return 1;
+    writeRows(parsed, output, rows(frequencyFromCounts(counted, { top: top(parsed, 20), grouped: by !== undefined })));
+    return 0;
+  },
+};
 
 export const keywordsCommand = analysisCommand(
   "keywords",

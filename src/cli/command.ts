@@ -67,6 +67,8 @@ export const optionDescriptions: Record<string, string> = {
   timeout: "seconds a cell may run (default 120)",
   stamp: "put the run date in the pages (off: runs are byte-identical)",
   parquet: "folder for the Parquet files and manifest.json",
+  stream: "count file by file on every core, keeping only the counts (corpora larger than memory)",
+  workers: "with --stream: worker threads besides the main one (default cores − 1; 0 = one thread)",
   tokens: "also write every token (document, position, term, start)",
   shard: "export share K of N of the files (1/4 … 4/4), for many processes or hosts",
 };
