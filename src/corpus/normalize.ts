@@ -18,11 +18,15 @@ export function normalizeLineEndings(tracked: TrackedText): StepResult {
   return { result, count: replacements, examples: [] };
 }
 
-/** NFKC, applied per base character with its combining marks so that offsets stay exact. */
+/**
+ * NFKC, applied per base character with its combining marks so that offsets stay exact. Han
+ * characters of the unified blocks (3400–4DBF, 4E00–9FFF) are never changed by NFKC, so they are
+ * not visited unless a combining mark follows them: most of a Chinese text is skipped.
+ */
 export function normalizeUnicode(tracked: TrackedText): StepResult {
   if (tracked.text.normalize("NFKC") === tracked.text) return { result: tracked, count: 0, examples: [] };
   const examples: string[] = [];
-  const { result, replacements } = replaceTracked(tracked, /[^\x00-\x7f]\p{M}*|[\x00-\x7f]\p{M}+/gu, (match) => {
+  const { result, replacements } = replaceTracked(tracked, /[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]\p{M}*|[\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]\p{M}+/gu, (match) => {
     const normalized = match[0].normalize("NFKC");
     const example = `${match[0]}→${normalized}`;
     if (normalized !== match[0] && examples.length < maximumExamples && !/\s/.test(match[0]) && !examples.includes(example)) {
@@ -59,7 +63,7 @@ export function removeInlinePinyin(tracked: TrackedText): StepResult {
     if (!isPinyinAnnotation(match[1], match[2], textIsAnnotated)) return match[0];
     const lastHan = [...match[1]].pop() ?? "";
     if (examples.length < maximumExamples) examples.push(`${lastHan}(${match[2]})→${lastHan}`);
-    return match[1];
+    return "";
   });
   return { result, count: replacements, examples };
 }

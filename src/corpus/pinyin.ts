@@ -55,7 +55,10 @@ function countSyllables(word: string): number | undefined {
 }
 
 /** Han characters immediately followed by a parenthesis whose content may be pinyin. */
-export const pinyinAnnotationPattern = /(\p{Script=Han}{1,12})\(([^()\n]{1,60})\)/gu;
+// Anchored on the parenthesis, with the Han characters before it in a lookbehind: the search jumps
+// from "(" to "(" instead of trying a match at every Han character of the text. Group 1 is the Han
+// run (up to 12 characters), group 2 the annotation; the match itself is "(…)", what removal drops.
+export const pinyinAnnotationPattern = /(?<=(\p{Script=Han}{1,12}))\(([^()\n]{1,60})\)/gu;
 
 /**
  * Decides whether a match of `pinyinAnnotationPattern` is an annotation to drop. Toneless
