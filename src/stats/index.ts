@@ -14,3 +14,6 @@ export { toDataFrame } from "./dataframe";
 export { compareText } from "./order";
 export { streamTermCounts, frequencyFromCounts, type StreamOptions, type StreamedCounts, type GroupCounts } from "./stream";
 export { frequencyByPeriod, changingTerms, distinctiveTerms, periodsOf, type PeriodRow, type PeriodOptions, type ChangingTerms } from "./periods";
+export { lexicalProfile, movingAverageTtr, mtld, type ProfileRow } from "./profile";
+export { dictionaryCounts, dictionaryMatches, loadDictionary, exampleDictionaryPath, type Dictionary, type DictionaryRow, type DictionaryMatchRow } from "./dictionary";
+export { entities, entityType, type EntityRow, type EntityType } from "./entities";

@@ -1,0 +1,213 @@
+// `npm run bench` (second part): the whole pipeline a user waits for — load (decode + clean) →
+// tokenize → count — on a corpus of news-sized files built from the raw seed articles (metadata
+// lines, web debris, inline pinyin; a quarter of the files in Traditional script), beside Python
+// jieba + collections.Counter on the same files. Each phase runs in a child process of its own
+// (its own peak memory); the loading phase is profiled to show each cleaning stage's share.
+//   node dist/bench/pipeline.js [--mb 200] [--skip-python]
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import * as path from "node:path";
+import { seededRandom } from "../charts/random";
+import { loadCorpus } from "../corpus/load";
+import { toTraditional } from "../corpus/script";
+import { termFrequency } from "../stats/frequency";
+import { frequencyFromCounts, streamTermCounts } from "../stats/stream";
+import { defaultUserDictionary, ensureSegmenterLoaded } from "../text/segmenter";
+import { defaultStopwords } from "../text/stopwords";
+import { tokenize } from "../text/tokenize";
+
+const seedFolder = path.resolve(__dirname, "../../data/corpus");
+
+/** News-sized files (3–15 KB) from the raw seed lines: a header of the seed's first lines, shuffled body lines, its last lines. */
+function buildCorpus(folder: string, megabytes: number): { files: number; bytes: number } {
+  const seeds = readdirSync(seedFolder).filter((name) => name.endsWith(".txt")).sort().map((name) => readFileSync(path.join(seedFolder, name), "utf8").split("\n"));
+  const bodyLines = seeds.flatMap((lines) => lines.slice(3, -3)).filter((line) => line.trim().length > 20);
+  const next = seededRandom(20261123);
+  mkdirSync(folder);
+  let bytes = 0;
+  let files = 0;
+  while (bytes < megabytes * 1024 * 1024) {
+    const seed = seeds[Math.floor(next() * seeds.length)];
+    const target = 3000 + Math.floor(next() * 12000);
+    const lines = seed.slice(0, 3);
+    let size = 0;
+    while (size < target) {
+      const line = bodyLines[Math.floor(next() * bodyLines.length)];
+      lines.push(line);
+      size += Buffer.byteLength(line);
+    }
+    lines.push(...seed.slice(-3));
+    let text = lines.join("\n");
+    if (next() < 0.25) text = toTraditional(text);
+    writeFileSync(path.join(folder, `${String(files).padStart(6, "0")}.txt`), text);
+    bytes += Buffer.byteLength(text);
+    files++;
+  }
+  return { files, bytes };
+}
+
+interface PhaseResult {
+  phase: string;
+  seconds: number;
+  bytes: number;
+  peakRss: number;
+  documents: number;
+  terms?: number;
+}
+
+async function runPhase(phase: string, folder: string): Promise<PhaseResult> {
+  const bytes = readdirSync(folder).reduce((sum, name) => sum + readFileSync(path.join(folder, name)).length, 0);
+  // Dictionaries and stopwords load before the clock starts, as a notebook or CLI has them by the first count.
+  if (phase !== "load") {
+    ensureSegmenterLoaded();
+    defaultStopwords();
+  }
+  const started = process.hrtime.bigint();
+  let documents = 0;
+  let terms: number | undefined;
+  if (phase === "load") documents = (await loadCorpus(folder)).documents.length;
+  else if (phase === "in-memory") {
+    const corpus = await loadCorpus(folder);
+    documents = corpus.documents.length;
+    terms = termFrequency(tokenize(corpus)).length;
+  } else {
+    const counted = await streamTermCounts(folder, { workers: phase === "stream-1" ? 0 : undefined });
+    documents = counted.documents;
+    terms = frequencyFromCounts(counted).length;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { phase, seconds, bytes, peakRss: process.resourceUsage().maxRSS / 1024, documents, terms };
+}
+
+function runPython(folder: string): PhaseResult | undefined {
+  const python = "/usr/bin/python3";
+  if (!existsSync(python) || spawnSync(python, ["-c", "import jieba"], { stdio: "ignore" }).status !== 0) return undefined;
+  const script = `
+import collections, jieba, json, logging, os, resource, sys, time
+jieba.setLogLevel(logging.WARNING)
+jieba.initialize()
+jieba.load_userdict(sys.argv[2])
+folder = sys.argv[1]
+start = time.perf_counter()
+counts = collections.Counter()
+size = 0
+names = sorted(os.listdir(folder))
+for name in names:
+    data = open(os.path.join(folder, name), "rb").read()
+    size += len(data)
+    counts.update(jieba.cut(data.decode("utf-8"), HMM=True))
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "bytes": size, "documents": len(names), "terms": len(counts), "peakRss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+`;
+  const output = execFileSync(python, ["-c", script, folder, defaultUserDictionary], { encoding: "utf8", maxBuffer: 1 << 20 });
+  return { phase: "python", ...(JSON.parse(output.trim().split("\n").pop()!) as Omit<PhaseResult, "phase">) };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+  children?: number[];
+}
+
+/** Inclusive time of the cleaning stages, from a V8 CPU profile of the load phase. */
+function stageShares(profileFile: string): Array<[string, number]> {
+  const profile = JSON.parse(readFileSync(profileFile, "utf8")) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const stages = new Map<string, string>(Object.entries({
+    readFileBytes: "reading files",
+    decodeBytes: "decoding",
+    normalizeUnicode: "NFKC",
+    collapseWhitespace: "white space",
+    removeInlinePinyin: "inline pinyin",
+    detectScript: "script detection",
+    toSimplified: "Traditional → Simplified",
+    readMetadataLine: "metadata lines",
+    matchDebrisRule: "debris rules",
+    qualityFlags: "quality flags",
+    findDateline: "datelines",
+    listFolder: "listing the folder",
+  }));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const time = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, index) => {
+    const delta = profile.timeDeltas[index] ?? 0;
+    total += delta;
+    const seen = new Set<string>();
+    for (let current: number | undefined = id; current !== undefined; current = parent.get(current)) {
+      const stage = stages.get(byId.get(current)!.callFrame.functionName);
+      if (stage && !seen.has(stage)) {
+        seen.add(stage);
+        time.set(stage, (time.get(stage) ?? 0) + delta);
+      }
+    }
+  });
+  return [...time].sort((left, right) => right[1] - left[1]).map(([stage, micro]) => [stage, micro / total]);
+}
+
+function childPhase(phase: string, folder: string, profileFolder?: string): PhaseResult {
+  const flags = profileFolder ? ["--cpu-prof", `--cpu-prof-dir=${profileFolder}`] : [];
+  const child = spawnSync(process.execPath, [...flags, __filename, "--phase", phase, folder], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`phase ${phase} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split("\n").pop()!) as PhaseResult;
+}
+
+const format = (value: number, digits = 2) => value.toFixed(digits);
+const mebibytesPerSecond = (result: PhaseResult) => result.bytes / 1024 / 1024 / result.seconds;
+
+async function main(): Promise<void> {
+  const phaseIndex = process.argv.indexOf("--phase");
+  if (phaseIndex >= 0) {
+    process.stdout.write(`${JSON.stringify(await runPhase(process.argv[phaseIndex + 1], process.argv[phaseIndex + 2]))}\n`);
+    return;
+  }
+  const sizeIndex = process.argv.indexOf("--mb");
+  const megabytes = sizeIndex >= 0 ? Number(process.argv[sizeIndex + 1]) : 200;
+  const work = mkdtempSync(path.join(tmpdir(), "wenxi-pipeline-"));
+  try {
+    const folder = path.join(work, "corpus");
+    const built = buildCorpus(folder, megabytes);
+    console.log(`pipeline corpus: ${built.files} news-sized files, ${format(built.bytes / 1024 / 1024, 1)} MiB (raw seed lines with metadata, debris and pinyin, a quarter Traditional; seed 20261123); ${availableParallelism()} cores`);
+    const profiles = path.join(work, "profiles");
+    mkdirSync(profiles);
+    const load = childPhase("load", folder, profiles);
+    const results = [load, childPhase("in-memory", folder), childPhase("stream-1", folder), childPhase("stream-all", folder)];
+    const python = process.argv.includes("--skip-python") ? undefined : runPython(folder);
+    if (python) results.push(python);
+    console.log("");
+    console.log("phase                                   MiB/s   seconds   peak RSS MiB   documents");
+    const names: Record<string, string> = {
+      load: "loadCorpus (one thread)",
+      "in-memory": "load + tokenize + termFrequency (one)",
+      "stream-1": "streamTermCounts, one thread",
+      "stream-all": `streamTermCounts, all ${availableParallelism()} cores`,
+      python: "Python jieba + Counter (one core)",
+    };
+    for (const result of results) {
+      console.log(`${names[result.phase].padEnd(38)}  ${format(mebibytesPerSecond(result)).padStart(6)}   ${format(result.seconds).padStart(7)}   ${format(result.peakRss, 0).padStart(12)}   ${String(result.documents).padStart(9)}`);
+    }
+    const profile = readdirSync(profiles).find((name) => name.endsWith(".cpuprofile"));
+    if (profile) {
+      console.log("");
+      console.log("loadCorpus: share of its time per stage (V8 CPU profile, inclusive)");
+      for (const [stage, share] of stageShares(path.join(profiles, profile))) console.log(`  ${stage.padEnd(26)} ${format(100 * share, 1).padStart(5)} %`);
+    }
+    const single = results.find((result) => result.phase === "stream-1")!;
+    const all = results.find((result) => result.phase === "stream-all")!;
+    const checks: Array<[string, number, number]> = [[`loadCorpus ≥ 25 MiB/s on one core`, mebibytesPerSecond(load), 25]];
+    if (python) checks.push([`all cores ≥ 6 × Python jieba + Counter`, mebibytesPerSecond(all) / mebibytesPerSecond(python), 6]);
+    checks.push([`all cores ≥ 1.7 × one core`, mebibytesPerSecond(all) / mebibytesPerSecond(single), 1.7]);
+    console.log("");
+    for (const [label, value, threshold] of checks) console.log(`${value >= threshold ? "met    " : "MISSED "} ${label}: ${format(value)}`);
+    console.log(`${all.peakRss < 1536 ? "met    " : "MISSED "} streaming peak RSS < 1.5 GiB on this corpus: ${format(all.peakRss, 0)} MiB`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).stack ?? error);
+  process.exitCode = 1;
+});
