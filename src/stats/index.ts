@@ -17,3 +17,4 @@ export { frequencyByPeriod, changingTerms, distinctiveTerms, periodsOf, type Per
 export { lexicalProfile, movingAverageTtr, mtld, type ProfileRow } from "./profile";
 export { dictionaryCounts, dictionaryMatches, loadDictionary, exampleDictionaryPath, type Dictionary, type DictionaryRow, type DictionaryMatchRow } from "./dictionary";
 export { entities, entityType, type EntityRow, type EntityType } from "./entities";
+export { documentSimilarity, clusterDocuments, nearDuplicates, type SimilarityRow, type SimilarityOptions, type Clustering, type Merge, type NearDuplicateRow, type NearDuplicateOptions } from "./similarity";

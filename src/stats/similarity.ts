@@ -1,0 +1,244 @@
+// How alike documents are, and which are copies of one another.
+//   Cosine over TF-IDF: vectors of count × idf, idf = ln((1+N)/(1+df)) + 1 (scikit-learn's
+//     TfidfVectorizer with smooth_idf and l2 norm, then cosine_similarity: the same numbers).
+//   Jaccard: shared terms / terms of either document (sets of terms).
+//   Clustering: agglomerative, average linkage (UPGMA) on distance 1 − similarity, merges listed
+//     as scipy.cluster.hierarchy.linkage does (leaves 0…n−1, the i-th merge is cluster n + i).
+//   Near-duplicates: shingles of `size` characters of the text without white space and
+//     punctuation; candidate pairs share at least one shingle of those whose hash falls in 1 of 8
+//     (so the index stays small); then containment (shared shingles / those of the smaller
+//     document: a reprint of part of an article scores high) decides, with the Jaccard beside it;
+//     copied passages are runs of shared shingles, reported from the first document's text.
+import type { Corpus } from "../corpus/types";
+import type { Tokens } from "../text/tokenize";
+import { countTerms } from "./counts";
+import { compareText } from "./order";
+
+export interface SimilarityRow {
+  document1: string;
+  document2: string;
+  similarity: number;
+}
+
+export interface SimilarityOptions {
+  measure?: "cosine" | "jaccard";
+  /** Every ordered pair with the diagonal (for a matrix), or each pair once (document1 before document2). Default "once". */
+  pairs?: "once" | "matrix";
+}
+
+/** Document × document similarity. */
+export function documentSimilarity(tokens: Tokens, options: SimilarityOptions = {}): SimilarityRow[] {
+  const measure = options.measure ?? "cosine";
+  const size = tokens.vocabulary.length;
+  const { documentFrequency } = countTerms(tokens.documents, size);
+  const documentCount = tokens.documents.length;
+  const vectors = tokens.documents.map((document) => {
+    const counts = new Map<number, number>();
+    for (const id of document.termIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (measure === "jaccard") return { weights: counts, norm: counts.size };
+    const weights = new Map<number, number>();
+    let norm = 0;
+    for (const [id, count] of counts) {
+      const weight = count * (Math.log((1 + documentCount) / (1 + documentFrequency[id])) + 1);
+      weights.set(id, weight);
+      norm += weight * weight;
+    }
+    return { weights, norm: Math.sqrt(norm) };
+  });
+  const similarity = (left: number, right: number): number => {
+    const a = vectors[left];
+    const b = vectors[right];
+    const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+    if (measure === "jaccard") {
+      let shared = 0;
+      for (const id of small.weights.keys()) if (large.weights.has(id)) shared++;
+      const union = a.weights.size + b.weights.size - shared;
+      return union === 0 ? 0 : shared / union;
+    }
+    if (a.norm === 0 || b.norm === 0) return 0;
+    let dot = 0;
+    for (const [id, weight] of small.weights) dot += weight * (large.weights.get(id) ?? 0);
+    return dot / (a.norm * b.norm);
+  };
+  const rows: SimilarityRow[] = [];
+  const ids = tokens.documents.map((document) => document.id);
+  for (let left = 0; left < ids.length; left++) {
+    for (let right = options.pairs === "matrix" ? 0 : left + 1; right < ids.length; right++) {
+      rows.push({ document1: ids[left], document2: ids[right], similarity: left === right ? 1 : similarity(left, right) });
+    }
+  }
+  return rows;
+}
+
+export interface Merge {
+  /** Cluster ids: 0…n−1 are the documents, n + i the cluster made by merge i. */
+  left: number;
+  right: number;
+  distance: number;
+  size: number;
+}
+
+export interface Clustering {
+  documents: string[];
+  merges: Merge[];
+  /** Documents in dendrogram order (each cluster's members together). */
+  order: string[];
+}
+
+/** Average-linkage clustering on 1 − similarity (rows of documentSimilarity, either pairing). */
+export function clusterDocuments(rows: SimilarityRow[], documents?: string[]): Clustering {
+  const ids = documents ?? [...new Set(rows.flatMap((row) => [row.document1, row.document2]))];
+  const index = new Map(ids.map((id, position) => [id, position]));
+  const n = ids.length;
+  const distance = Array.from({ length: n }, () => new Float64Array(n));
+  for (const row of rows) {
+    const a = index.get(row.document1);
+    const b = index.get(row.document2);
+    if (a === undefined || b === undefined || a === b) continue;
+    distance[a][b] = distance[b][a] = 1 - row.similarity;
+  }
+  let clusters = ids.map((_, position) => ({ id: position, members: [position], order: [position] }));
+  const merges: Merge[] = [];
+  const linkage = (left: number[], right: number[]) => {
+    let sum = 0;
+    for (const a of left) for (const b of right) sum += distance[a][b];
+    return sum / (left.length * right.length);
+  };
+  while (clusters.length > 1) {
+    let best = { left: 0, right: 1, value: Infinity };
+    for (let left = 0; left < clusters.length; left++) {
+      for (let right = left + 1; right < clusters.length; right++) {
+        const value = linkage(clusters[left].members, clusters[right].members);
+        if (value < best.value - 1e-12) best = { left, right, value };
+      }
+    }
+    const a = clusters[best.left];
+    const b = clusters[best.right];
+    const merged = { id: n + merges.length, members: [...a.members, ...b.members], order: [...a.order, ...b.order] };
+    merges.push({ left: Math.min(a.id, b.id), right: Math.max(a.id, b.id), distance: best.value, size: merged.members.length });
+    clusters = [...clusters.slice(0, best.left), merged, ...clusters.slice(best.left + 1, best.right), ...clusters.slice(best.right + 1)];
+  }
+  return { documents: ids, merges, order: (clusters[0]?.order ?? []).map((position) => ids[position]) };
+}
+
+export interface NearDuplicateRow {
+  document1: string;
+  document2: string;
+  /** Shared shingles / the shingles of the smaller document (1: one is wholly in the other). */
+  containment: number;
+  /** Jaccard of the two documents' shingle sets. */
+  jaccard: number;
+  sharedShingles: number;
+  /** Passages of the first document found in the second, longest first (characters). */
+  passages: number;
+  longestPassage: number;
+  /** The longest copied passage, from the first document's cleaned text (shortened to 80 characters). */
+  excerpt: string;
+}
+
+export interface NearDuplicateOptions {
+  /** Characters per shingle. Default 8. */
+  size?: number;
+  /** Smallest containment reported. Default 0.5. */
+  threshold?: number;
+  /** Shortest copied passage listed, in characters. Default 30. */
+  minPassage?: number;
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+interface Shingled {
+  id: string;
+  /** The text without white space and punctuation, and where each of its characters stood. */
+  compact: string;
+  positions: number[];
+  text: string;
+  shingles: string[];
+  set: Set<string>;
+}
+
+function shingle(id: string, text: string, size: number): Shingled {
+  let compact = "";
+  const positions: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    if (/[\s\p{P}\p{S}]/u.test(text[index])) continue;
+    compact += text[index];
+    positions.push(index);
+  }
+  const shingles: string[] = [];
+  for (let index = 0; index + size <= compact.length; index++) shingles.push(compact.slice(index, index + size));
+  return { id, compact, positions, text, shingles, set: new Set(shingles) };
+}
+
+/** Passages of `a` whose shingles all occur in `b`: [start, end) in a's text, longest first. */
+export function copiedPassages(a: Shingled, b: Shingled, size: number, minPassage: number): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let runStart = -1;
+  for (let index = 0; index <= a.shingles.length; index++) {
+    const shared = index < a.shingles.length && b.set.has(a.shingles[index]);
+    if (shared && runStart < 0) runStart = index;
+    if (!shared && runStart >= 0) {
+      const first = a.positions[runStart];
+      const last = a.positions[index - 1 + size - 1];
+      if (index - 1 + size - runStart >= minPassage) spans.push({ start: first, end: last + 1 });
+      runStart = -1;
+    }
+  }
+  return spans.sort((left, right) => right.end - right.start - (left.end - left.start) || left.start - right.start);
+}
+
+/** Pairs of documents that share much of their text (reprints, copies), with what they share. */
+export function nearDuplicates(corpus: Corpus, options: NearDuplicateOptions = {}): NearDuplicateRow[] {
+  const size = options.size ?? 8;
+  const threshold = options.threshold ?? 0.5;
+  const minPassage = options.minPassage ?? 30;
+  const documents = corpus.documents.map((document) => shingle(document.id, document.text, size));
+  // Candidates: documents sharing a sampled shingle (hash ≡ 0 mod 8).
+  const index = new Map<string, number[]>();
+  documents.forEach((document, position) => {
+    for (const value of document.set) {
+      if (fnv1a(value) % 8 !== 0) continue;
+      const list = index.get(value);
+      if (!list) index.set(value, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
+    }
+  });
+  const candidates = new Set<number>();
+  for (const list of index.values()) {
+    if (list.length > 50) continue; // boilerplate shared by very many documents
+    for (let left = 0; left < list.length; left++) for (let right = left + 1; right < list.length; right++) candidates.add(list[left] * documents.length + list[right]);
+  }
+  const rows: NearDuplicateRow[] = [];
+  for (const key of [...candidates].sort((left, right) => left - right)) {
+    const a = documents[Math.floor(key / documents.length)];
+    const b = documents[key % documents.length];
+    let shared = 0;
+    const [small, large] = a.set.size <= b.set.size ? [a, b] : [b, a];
+    for (const value of small.set) if (large.set.has(value)) shared++;
+    const union = a.set.size + b.set.size - shared;
+    const jaccard = union === 0 ? 0 : shared / union;
+    const containment = small.set.size === 0 ? 0 : shared / small.set.size;
+    if (containment < threshold) continue;
+    const passages = copiedPassages(a, b, size, minPassage);
+    const longest = passages[0];
+    const excerpt = longest ? a.text.slice(longest.start, longest.end).replace(/\s+/g, " ") : "";
+    rows.push({
+      document1: a.id,
+      document2: b.id,
+      containment,
+      jaccard,
+      sharedShingles: shared,
+      passages: passages.length,
+      longestPassage: longest ? [...a.text.slice(longest.start, longest.end)].length : 0,
+      excerpt: [...excerpt].length > 80 ? `${[...excerpt].slice(0, 79).join("")}…` : excerpt,
+    });
+  }
+  return rows.sort((left, right) => right.containment - left.containment || compareText(left.document1, right.document1) || compareText(left.document2, right.document2));
+}
