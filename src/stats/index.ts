@@ -18,3 +18,4 @@ export { lexicalProfile, movingAverageTtr, mtld, type ProfileRow } from "./profi
 export { dictionaryCounts, dictionaryMatches, loadDictionary, exampleDictionaryPath, type Dictionary, type DictionaryRow, type DictionaryMatchRow } from "./dictionary";
 export { entities, entityType, type EntityRow, type EntityType } from "./entities";
 export { documentSimilarity, clusterDocuments, nearDuplicates, type SimilarityRow, type SimilarityOptions, type Clustering, type Merge, type NearDuplicateRow, type NearDuplicateOptions } from "./similarity";
+export { cooccurrenceNetwork, louvain, forceLayout, type Network, type NetworkNode, type NetworkEdge, type NetworkOptions, type NetworkUnit, type NetworkMeasure, type WeightedGraph } from "./network";
