@@ -19,3 +19,4 @@ export { dictionaryCounts, dictionaryMatches, loadDictionary, exampleDictionaryP
 export { entities, entityType, type EntityRow, type EntityType } from "./entities";
 export { documentSimilarity, clusterDocuments, nearDuplicates, type SimilarityRow, type SimilarityOptions, type Clustering, type Merge, type NearDuplicateRow, type NearDuplicateOptions } from "./similarity";
 export { cooccurrenceNetwork, louvain, forceLayout, type Network, type NetworkNode, type NetworkEdge, type NetworkOptions, type NetworkUnit, type NetworkMeasure, type WeightedGraph } from "./network";
+export { topicModel, topicsByGroup, type TopicModel, type TopicOptions, type TopicTermRow, type DocumentTopicRow } from "./topics";

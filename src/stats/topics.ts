@@ -1,0 +1,159 @@
+// Topic model: latent Dirichlet allocation by collapsed Gibbs sampling (Griffiths & Steyvers
+// 2004), in TypeScript with a seeded generator, so the same tokens, K and seed give the same topics
+// on every run. Estimates: φ(k,w) = (n(k,w) + β) / (n(k) + Vβ), θ(d,k) = (n(d,k) + α) / (n(d) + Kα).
+// Coherence of a topic (UMass, Mimno et al. 2011): Σ over pairs of its top terms (i after j) of
+// log((D(wi, wj) + 1) / D(wj)), D counting documents; the mean over topics helps choose K (closer
+// to 0 is more coherent).
+import { seededRandom } from "../charts/random";
+import type { Tokens } from "../text/tokenize";
+import { compareText } from "./order";
+
+export interface TopicOptions {
+  /** Number of topics. Default 5. */
+  topics?: number;
+  /** Gibbs sweeps. Default 300. */
+  iterations?: number;
+  /** Document–topic prior α. Default 50 / K (Griffiths & Steyvers). */
+  alpha?: number;
+  /** Topic–term prior β. Default 0.01. */
+  beta?: number;
+  seed?: number;
+  /** Terms kept per topic in the result. Default 10. */
+  top?: number;
+  /** Leave out terms in fewer documents (too rare to shape a topic). Default 2, or 1 for a single document. */
+  minDocuments?: number;
+}
+
+export interface TopicTermRow {
+  topic: number;
+  rank: number;
+  term: string;
+  /** φ: the term's probability in the topic. */
+  weight: number;
+}
+
+export interface DocumentTopicRow {
+  document: string;
+  topic: number;
+  /** θ: the topic's share of the document. */
+  share: number;
+}
+
+export interface TopicModel {
+  topics: number;
+  terms: TopicTermRow[];
+  documents: DocumentTopicRow[];
+  /** UMass coherence of each topic's top terms, and their mean. */
+  coherence: number[];
+  meanCoherence: number;
+  /** A label per topic: its three top terms. */
+  labels: string[];
+}
+
+export function topicModel(tokens: Tokens, options: TopicOptions = {}): TopicModel {
+  const K = options.topics ?? 5;
+  if (!Number.isInteger(K) || K < 1) throw new Error(`topics must be a whole number ≥ 1, got ${K}`);
+  const alpha = options.alpha ?? 50 / K;
+  const beta = options.beta ?? 0.01;
+  const iterations = options.iterations ?? 300;
+  const random = seededRandom(options.seed ?? 1);
+  const minDocuments = options.minDocuments ?? (tokens.documents.length > 1 ? 2 : 1);
+  // Vocabulary of the model: terms in at least minDocuments documents, renumbered densely.
+  const documentFrequency = new Int32Array(tokens.vocabulary.length);
+  for (const document of tokens.documents) for (const id of new Set(document.termIds)) documentFrequency[id]++;
+  const modelId = new Int32Array(tokens.vocabulary.length).fill(-1);
+  const words: string[] = [];
+  tokens.vocabulary.forEach((term, id) => {
+    if (documentFrequency[id] >= minDocuments) {
+      modelId[id] = words.length;
+      words.push(term);
+    }
+  });
+  const V = words.length;
+  const docs = tokens.documents.map((document) => Int32Array.from(Array.from(document.termIds, (id) => modelId[id]).filter((id) => id >= 0)));
+  const topicTerm = new Float64Array(K * V);
+  const topicTotal = new Float64Array(K);
+  const documentTopic = docs.map(() => new Float64Array(K));
+  const assignments = docs.map((words) => new Int32Array(words.length));
+  docs.forEach((termIds, d) => {
+    for (let index = 0; index < termIds.length; index++) {
+      const topic = Math.floor(random() * K);
+      assignments[d][index] = topic;
+      topicTerm[topic * V + termIds[index]]++;
+      topicTotal[topic]++;
+      documentTopic[d][topic]++;
+    }
+  });
+  const probabilities = new Float64Array(K);
+  for (let sweep = 0; sweep < iterations; sweep++) {
+    docs.forEach((termIds, d) => {
+      for (let index = 0; index < termIds.length; index++) {
+        const word = termIds[index];
+        const old = assignments[d][index];
+        topicTerm[old * V + word]--;
+        topicTotal[old]--;
+        documentTopic[d][old]--;
+        let sum = 0;
+        for (let topic = 0; topic < K; topic++) {
+          sum += ((topicTerm[topic * V + word] + beta) / (topicTotal[topic] + V * beta)) * (documentTopic[d][topic] + alpha);
+          probabilities[topic] = sum;
+        }
+        const draw = random() * sum;
+        let chosen = 0;
+        while (chosen < K - 1 && probabilities[chosen] <= draw) chosen++;
+        assignments[d][index] = chosen;
+        topicTerm[chosen * V + word]++;
+        topicTotal[chosen]++;
+        documentTopic[d][chosen]++;
+      }
+    });
+  }
+  const top = options.top ?? 10;
+  const terms: TopicTermRow[] = [];
+  const topIds: number[][] = [];
+  for (let topic = 0; topic < K; topic++) {
+    const ranked = Array.from({ length: V }, (_, word) => word).sort(
+      (left, right) => topicTerm[topic * V + right] - topicTerm[topic * V + left] || compareText(words[left], words[right]),
+    );
+    topIds.push(ranked.slice(0, top));
+    ranked.slice(0, top).forEach((word, rank) => terms.push({ topic: topic + 1, rank: rank + 1, term: words[word], weight: (topicTerm[topic * V + word] + beta) / (topicTotal[topic] + V * beta) }));
+  }
+  const documents: DocumentTopicRow[] = [];
+  docs.forEach((termIds, d) => {
+    for (let topic = 0; topic < K; topic++) documents.push({ document: tokens.documents[d].id, topic: topic + 1, share: (documentTopic[d][topic] + alpha) / (termIds.length + K * alpha) });
+  });
+  // UMass coherence over documents.
+  const documentSets = docs.map((termIds) => new Set(termIds));
+  const count = (...ids: number[]) => documentSets.reduce((sum, set) => sum + (ids.every((id) => set.has(id)) ? 1 : 0), 0);
+  const coherence = topIds.map((ids) => {
+    let score = 0;
+    for (let i = 1; i < ids.length; i++) for (let j = 0; j < i; j++) score += Math.log((count(ids[i], ids[j]) + 1) / Math.max(1, count(ids[j])));
+    return score;
+  });
+  return {
+    topics: K,
+    terms,
+    documents,
+    coherence,
+    meanCoherence: coherence.reduce((sum, value) => sum + value, 0) / Math.max(1, K),
+    labels: topIds.map((ids) => ids.slice(0, 3).map((id) => words[id]).join(" · ")),
+  };
+}
+
+/** Topic shares averaged over the documents of each group (a metadata field: year, decade, source …). */
+export function topicsByGroup(model: TopicModel, tokens: Tokens, by: string): Array<{ group: string; topic: number; share: number; documents: number }> {
+  const groupOf = new Map(tokens.documents.map((document) => [document.id, by === "document" ? document.id : document.meta[by] ?? ""]));
+  const sums = new Map<string, { shares: number[]; documents: number }>();
+  for (const row of model.documents) {
+    const group = groupOf.get(row.document) ?? "";
+    if (group === "") continue;
+    let entry = sums.get(group);
+    if (!entry) sums.set(group, (entry = { shares: new Array(model.topics).fill(0), documents: 0 }));
+    entry.shares[row.topic - 1] += row.share;
+    if (row.topic === 1) entry.documents++;
+  }
+  return [...sums.keys()].sort(compareText).flatMap((group) => {
+    const entry = sums.get(group)!;
+    return entry.shares.map((sum, index) => ({ group, topic: index + 1, share: sum / entry.documents, documents: entry.documents }));
+  });
+}
