@@ -6,8 +6,8 @@
 //   logLikelihood  G² of the 2×2 table of units (Dunning 1993)
 // Communities: Louvain (Blondel et al. 2008) on the edge weights, nodes visited in a fixed order
 // and ties broken by the lower community number, so the result is the same on every run. Layout:
-// Fruchterman & Reingold (1991) from seeded starting points, computed here, so a static SVG and
-// the interactive view show the same picture.
+// Fruchterman & Reingold (1991) in the unit frame, with a weak pull to the centre, from seeded
+// starting points, computed here, so a static SVG and the interactive view show the same picture.
 import { seededRandom } from "../charts/random";
 import type { Corpus } from "../corpus/types";
 import type { Tokens } from "../text/tokenize";
@@ -196,9 +196,13 @@ export function forceLayout(graph: WeightedGraph, options: { seed?: number; iter
       moves[b].y += (dy / distance) * force;
     }
     positions.forEach((position, node) => {
+      // Gravity towards the centre keeps unconnected parts from drifting apart.
+      moves[node].x += (0.5 - position.x) * k * 2;
+      moves[node].y += (0.5 - position.y) * k * 2;
       const length = Math.max(1e-9, Math.hypot(moves[node].x, moves[node].y));
-      position.x += (moves[node].x / length) * Math.min(length, temperature);
-      position.y += (moves[node].y / length) * Math.min(length, temperature);
+      // Fruchterman & Reingold keep every node inside the frame.
+      position.x = Math.min(1, Math.max(0, position.x + (moves[node].x / length) * Math.min(length, temperature)));
+      position.y = Math.min(1, Math.max(0, position.y + (moves[node].y / length) * Math.min(length, temperature)));
     });
   }
   // Fit into the unit square.
