@@ -164,3 +164,18 @@ export function topicSharesChart(rows: Array<{ group: string; topic: number; sha
     },
   });
 }
+
+/** Horizontal bars of any measure per item (a document's MATTR, a category's rate …), in the order given. */
+export function valueBarChart(rows: Array<{ label: string; value: number }>, options: { title: string; valueTitle: string; format?: string }): VegaLiteSpec {
+  const labels = rows.map((row) => row.label);
+  return baseSpec(options.title, rows, {
+    width: theme.width,
+    height: { step: theme.bandHeight - 4 },
+    mark: { type: "bar", color: theme.colour },
+    encoding: {
+      y: { field: "label", type: "nominal", sort: labels, title: null, axis: { minExtent: labelExtent(labels), labelLimit: 200 } },
+      x: { field: "value", type: "quantitative", title: options.valueTitle },
+      tooltip: [{ field: "label" }, { field: "value", type: "quantitative", format: options.format ?? ".3f" }],
+    },
+  });
+}
