@@ -21,8 +21,8 @@ describe.skipIf(!available)("notebooks under Jupyter's own client", () => {
   installKernelSpec({ prefix });
   const notebooks = readdirSync("notebooks").filter((name) => name.endsWith(".ipynb")).sort();
 
-  it("finds the six notebooks, each with a parameters cell first", () => {
-    expect(notebooks).toHaveLength(6);
+  it("finds the eight notebooks, each with a parameters cell first", () => {
+    expect(notebooks).toHaveLength(8);
     for (const name of notebooks) {
       const notebook = JSON.parse(readFileSync(path.join("notebooks", name), "utf8")) as Notebook;
       const firstCode = notebook.cells.find((cell) => cell.cell_type === "code")!;

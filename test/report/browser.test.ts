@@ -71,7 +71,7 @@ describe.skipIf(!available)("the report in headless Chromium", () => {
     const screenshots = path.join("reports", "screenshots");
     mkdirSync(screenshots, { recursive: true });
     const pages = readdirSync("reports").filter((name) => name.endsWith(".html")).sort();
-    expect(pages).toEqual(["01-corpus-overview.html", "02-term-frequency.html", "03-keywords.html", "04-comparison.html", "05-terms-in-context.html", "06-over-time.html", "index.html"]);
+    expect(pages).toEqual(["01-corpus-overview.html", "02-term-frequency.html", "03-keywords.html", "04-comparison.html", "05-terms-in-context.html", "06-structure.html", "07-measures.html", "08-over-time.html", "index.html"]);
     let charts = 0;
     for (const name of pages) {
       const check = await openReportPage(path.join("reports", name), path.join(screenshots, name.replace(/\.html$/, ".png")));
@@ -81,7 +81,7 @@ describe.skipIf(!available)("the report in headless Chromium", () => {
       expect(check.staticCharts, name).toBe(check.interactiveViews);
       charts += check.interactiveViews;
     }
-    expect(charts).toBe(17);
+    expect(charts).toBe(25);
   }, 180_000);
 
   it("shows hostile documents as text and runs none of their code", async () => {

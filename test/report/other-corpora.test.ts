@@ -32,7 +32,7 @@ describe("a report on 49 dated reports", () => {
 
   it("runs every notebook, and no output names a document, place or term of the bundled corpus", () => {
     const notebooks = readdirSync(out).filter((name) => name.endsWith(".ipynb")).sort();
-    expect(notebooks).toEqual(["01-corpus-overview.ipynb", "02-term-frequency.ipynb", "03-keywords.ipynb", "04-comparison.ipynb", "05-terms-in-context.ipynb", "06-over-time.ipynb"]);
+    expect(notebooks).toEqual(["01-corpus-overview.ipynb", "02-term-frequency.ipynb", "03-keywords.ipynb", "04-comparison.ipynb", "05-terms-in-context.ipynb", "06-structure.ipynb", "07-measures.ipynb", "08-over-time.ipynb"]);
     for (const name of notebooks) {
       const text = outputText(readExecuted(path.join(out, name)));
       for (const bundled of bundledCorpusStrings) expect(text.includes(bundled), `${name} mentions ${bundled}`).toBe(false);
@@ -64,7 +64,7 @@ describe("a report on 49 dated reports", () => {
   });
 
   it("draws change over time on a year axis, with the years without a report as gaps", () => {
-    const overTime = readExecuted(path.join(out, "06-over-time.ipynb"));
+    const overTime = readExecuted(path.join(out, "08-over-time.ipynb"));
     const chart = specsOf(overTime).find((spec) => String(spec.title).startsWith("词频随时间变化"))!;
     expect(chart.encoding.x).toMatchObject({ field: "year", type: "quantitative", title: "年份 year" });
     const values = chart.data.values as Array<{ year: number; per10k: number | null }>;
@@ -74,10 +74,10 @@ describe("a report on 49 dated reports", () => {
   });
 
   it("updates one page on a run of one notebook and keeps the others byte for byte", async () => {
-    const kept = ["01-corpus-overview.html", "02-term-frequency.ipynb", "06-over-time.html"].map((name) => readFileSync(path.join(out, name)));
+    const kept = ["01-corpus-overview.html", "02-term-frequency.ipynb", "08-over-time.html"].map((name) => readFileSync(path.join(out, name)));
     await buildReport({ out, corpus: reportsCorpus, parameters: [nameFields], notebooks: ["05-terms-in-context"], timeout: 240 });
-    expect(["01-corpus-overview.html", "02-term-frequency.ipynb", "06-over-time.html"].map((name, index) => readFileSync(path.join(out, name)).equals(kept[index]))).toEqual([true, true, true]);
-    expect((readFileSync(path.join(out, "index.html"), "utf8").match(/class="cell notebook-summary"/g) ?? []).length).toBe(6);
+    expect(["01-corpus-overview.html", "02-term-frequency.ipynb", "08-over-time.html"].map((name, index) => readFileSync(path.join(out, name)).equals(kept[index]))).toEqual([true, true, true]);
+    expect((readFileSync(path.join(out, "index.html"), "utf8").match(/class="cell notebook-summary"/g) ?? []).length).toBe(8);
   }, 120_000);
 });
 
@@ -90,7 +90,7 @@ describe("a report on one document", () => {
     await buildReport({ out: singleOut, corpus: single, timeout: 240 });
     const text = (name: string) => outputText(readExecuted(path.join(singleOut, `${name}.ipynb`)));
     expect(text("04-comparison")).toContain("Keyness needs at least two documents to compare; this corpus has one");
-    expect(text("06-over-time")).toContain("No document carries a date, so there is no change over time to show.");
+    expect(text("08-over-time")).toContain("No document carries a date, so there is no change over time to show.");
     expect(text("02-term-frequency")).toContain("One document: nothing to compare it with.");
   }, 300_000);
 });
@@ -111,7 +111,7 @@ describe.skipIf(!available)("the 49-report corpus's report in headless Chromium"
     const screenshots = path.resolve("reports", "screenshots");
     mkdirSync(screenshots, { recursive: true });
     const pages = readdirSync(out).filter((name) => name.endsWith(".html")).sort();
-    expect(pages).toHaveLength(7);
+    expect(pages).toHaveLength(9);
     for (const name of pages) {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
       const errors: string[] = [];

@@ -1,0 +1,171 @@
+// Beyond counting, each against values computed by hand on tiny inputs: lexical profile, dictionary
+// measures, entities, similarity and clustering, near-duplicates, co-occurrence networks with
+// Louvain communities, and the topic model.
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  clusterDocuments,
+  cooccurrenceNetwork,
+  corpusFromTexts,
+  dictionaryCounts,
+  dictionaryMatches,
+  documentSimilarity,
+  entities,
+  lexicalProfile,
+  loadDictionary,
+  louvain,
+  movingAverageTtr,
+  mtld,
+  nearDuplicates,
+  tokenize,
+  topicModel,
+} from "../../src";
+import { temporaryFolder, writeFiles } from "../helpers";
+import { tinyTokens } from "./tiny-tokens";
+
+describe("lexical profile", () => {
+  it("computes MATTR over sliding windows and MTLD both ways", () => {
+    // Windows of 3 over 1 2 1 3 1: {1,2} 2/3, {2,1,3} 3/3, {1,3} 2/3 → 7/9.
+    expect(movingAverageTtr([1, 2, 1, 3, 1], 3)).toBeCloseTo(7 / 9, 12);
+    expect(movingAverageTtr([1, 2, 1], 50)).toBeCloseTo(2 / 3, 12);
+    // 1 1 1 1: the TTR falls to 0.5 ≤ 0.72 every second token: 2 factors, 4 / 2 = 2 each way.
+    expect(mtld([1, 1, 1, 1])).toBe(2);
+    // 1 2 1 2 3: forward one factor after 3 tokens, then 2 tokens at TTR 1 (no partial): 5; backward 5.
+    expect(mtld([1, 2, 1, 2, 3])).toBe(5);
+    expect(mtld([1, 2, 3])).toBeNull();
+  });
+  it("measures sentences and common characters", () => {
+    const corpus = corpusFromTexts([{ id: "a", text: "我们学习。我们工作!" }]);
+    const [row] = lexicalProfile(corpus, tokenize(corpus, { stopwords: "none" }));
+    expect(row).toMatchObject({ document: "a", sentences: 2, meanSentenceLength: 5, commonCharacterShare: 1 });
+  });
+});
+
+describe("dictionary measures", () => {
+  const tokens = tinyTokens({ d1: "改革 开放 改革开放 经济", d2: "经济 改造 | 改革" });
+  const concepts = { reform: ["改革*"], economy: ["经济"], both: ["改革", "经济"], change: ["*造"] };
+  it("counts categories with wildcards per corpus and per document", () => {
+    expect(dictionaryCounts(tokens, concepts)).toEqual([
+      { group: "", category: "reform", count: 3, per10k: (3 / 7) * 10_000, documents: 2 },
+      { group: "", category: "economy", count: 2, per10k: (2 / 7) * 10_000, documents: 2 },
+      { group: "", category: "both", count: 4, per10k: (4 / 7) * 10_000, documents: 2 },
+      { group: "", category: "change", count: 1, per10k: (1 / 7) * 10_000, documents: 1 },
+    ]);
+    expect(dictionaryCounts(tokens, concepts, { by: "document" }).filter((row) => row.category === "reform").map((row) => [row.group, row.count])).toEqual([
+      ["d1", 2],
+      ["d2", 1],
+    ]);
+    expect(dictionaryMatches(tokens, concepts).filter((row) => row.category === "reform")).toEqual([
+      { category: "reform", pattern: "改革*", term: "改革", count: 2 },
+      { category: "reform", pattern: "改革*", term: "改革开放", count: 1 },
+    ]);
+  });
+  it("reads YAML, JSON and CSV, and names a malformed line", () => {
+    const folder = temporaryFolder();
+    writeFiles(folder, {
+      "a.yaml": "# concepts\nreform:\n  - 改革*\n  - 开放\neconomy: [经济, 市场]\n",
+      "b.json": JSON.stringify({ reform: ["改革*", "开放"], economy: ["经济", "市场"] }),
+      "c.csv": "category,word\nreform,改革*\nreform,开放\neconomy,经济\neconomy,市场\n",
+      "bad.yaml": "reform:\n  改革\n",
+    });
+    const expected = { reform: ["改革*", "开放"], economy: ["经济", "市场"] };
+    for (const name of ["a.yaml", "b.json", "c.csv"]) expect(loadDictionary(path.join(folder, name)), name).toEqual(expected);
+    expect(() => loadDictionary(path.join(folder, "bad.yaml"))).toThrow('bad.yaml:2: expected "category:" or "- word", got "改革"');
+  });
+});
+
+describe("entities", () => {
+  it("finds people, places, organisations and other proper nouns from jieba's tags", () => {
+    const corpus = corpusFromTexts([{ id: "a", text: "习近平在北京会见了联合国秘书长和腾讯公司代表。" }, { id: "b", text: "北京的联合国机构。" }]);
+    const rows = entities(tokenize(corpus, { pos: true }));
+    expect(rows.map((row) => [row.entity, row.type, row.count, row.documentFrequency])).toEqual([
+      ["北京", "place", 2, 2],
+      ["联合国", "organisation", 2, 2],
+      ["习近平", "person", 1, 1],
+      ["腾讯", "other", 1, 1],
+    ]);
+    expect(() => entities(tokenize(corpus))).toThrow("entities need tokens made with { pos: true }");
+  });
+});
+
+describe("similarity and clustering", () => {
+  const tokens = tinyTokens({ a: "x y", b: "x z", c: "w" });
+  // idf = ln((1+3)/(1+df)) + 1: x (df 2) ln(4/3)+1, y, z, w (df 1) ln 2 + 1.
+  const shared = Math.log(4 / 3) + 1;
+  const own = Math.log(2) + 1;
+  it("gives cosine over TF-IDF and Jaccard over term sets", () => {
+    const rows = documentSimilarity(tokens);
+    expect(rows.map((row) => [row.document1, row.document2])).toEqual([["a", "b"], ["a", "c"], ["b", "c"]]);
+    expect(rows[0].similarity).toBeCloseTo(shared ** 2 / (shared ** 2 + own ** 2), 12);
+    expect(rows[1].similarity).toBe(0);
+    expect(documentSimilarity(tokens, { measure: "jaccard" })[0].similarity).toBeCloseTo(1 / 3, 12);
+    expect(documentSimilarity(tokens, { pairs: "matrix" })).toHaveLength(9);
+  });
+  it("clusters by average linkage, merges listed as scipy does", () => {
+    const cosine = shared ** 2 / (shared ** 2 + own ** 2);
+    const clustering = clusterDocuments(documentSimilarity(tokens), ["a", "b", "c"]);
+    expect(clustering.merges).toEqual([
+      { left: 0, right: 1, distance: 1 - cosine, size: 2 },
+      { left: 2, right: 3, distance: 1, size: 3 }, // average of d(a,c) = d(b,c) = 1
+    ]);
+    expect(clustering.order).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("near-duplicates", () => {
+  it("finds a reprint of part of a document, with the passage copied", () => {
+    const passage = "新华社北京三月五日电国务院总理在会上作政府工作报告回顾过去一年的工作";
+    const corpus = corpusFromTexts([
+      { id: "original", text: `开头的另一段文字完全不同。${passage}。后面还有很多别的内容写在这里,与转载无关的句子一段又一段。` },
+      { id: "reprint", text: `转载:${passage}。` },
+      { id: "other", text: "这是一篇完全不同的文章,讲的是农业生产和粮食收成的情况。" },
+    ]);
+    const rows = nearDuplicates(corpus, { minPassage: 20 });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ document1: "original", document2: "reprint", passages: 1, longestPassage: [...passage].length });
+    expect(rows[0].containment).toBeGreaterThan(0.8);
+    expect(rows[0].excerpt).toBe(passage);
+  });
+});
+
+describe("co-occurrence network", () => {
+  it("finds Louvain communities: two triangles joined by one edge, modularity 5/14", () => {
+    const edges = [[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5], [2, 3]].map(([a, b]) => ({ a, b, weight: 1 }));
+    const result = louvain({ nodes: 6, edges });
+    expect(result.communities).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(result.modularity).toBeCloseTo(5 / 14, 12);
+  });
+  it("weights edges by shared units (here documents): counts, Jaccard and PMI", () => {
+    const tokens = tinyTokens({ d1: "a b", d2: "a b", d3: "a c", d4: "b c" });
+    const network = cooccurrenceNetwork(undefined, tokens, { unit: "document", minCount: 1 });
+    // a in 3 units, b in 3, c in 2; ab 2, ac 1, bc 1 of U = 4.
+    expect(network.units).toBe(4);
+    expect(network.edges.map((edge) => [edge.source, edge.target, edge.count, edge.weight])).toEqual([
+      ["a", "b", 2, 2 / (3 + 3 - 2)],
+      ["a", "c", 1, 1 / (3 + 2 - 1)],
+      ["b", "c", 1, 1 / (3 + 2 - 1)],
+    ]);
+    const pmi = cooccurrenceNetwork(undefined, tokens, { unit: "document", minCount: 1, measure: "pmi" });
+    expect(pmi.edges.find((edge) => edge.source === "a" && edge.target === "b")!.weight).toBeCloseTo(Math.log2((2 * 4) / (3 * 3)), 12);
+    // The layout is computed here, from a seed: the same positions every run, inside the unit square.
+    const again = cooccurrenceNetwork(undefined, tokens, { unit: "document", minCount: 1 });
+    expect(again.nodes).toEqual(network.nodes);
+    for (const node of network.nodes) for (const value of [node.x, node.y]) expect(value >= 0 && value <= 1).toBe(true);
+  });
+});
+
+describe("topic model", () => {
+  const tokens = tinyTokens({ d1: "a b a b a b", d2: "a b a b", d3: "c d c d c d", d4: "c d c d" });
+  it("separates two vocabularies, the same on every run, with UMass coherence by hand", () => {
+    const model = topicModel(tokens, { topics: 2, seed: 7, iterations: 200, top: 2 });
+    const topicTerms = [1, 2].map((topic) => model.terms.filter((row) => row.topic === topic).map((row) => row.term).sort().join(""));
+    expect(topicTerms.sort()).toEqual(["ab", "cd"]);
+    const topicOfD1 = model.documents.filter((row) => row.document === "d1").sort((left, right) => right.share - left.share)[0].topic;
+    const topicOfD3 = model.documents.filter((row) => row.document === "d3").sort((left, right) => right.share - left.share)[0].topic;
+    expect(topicOfD1).not.toBe(topicOfD3);
+    // Each topic's two terms are in the same 2 documents: log((2 + 1) / 2).
+    expect(model.coherence[0]).toBeCloseTo(Math.log(1.5), 12);
+    expect(model.coherence[1]).toBeCloseTo(Math.log(1.5), 12);
+    expect(topicModel(tokens, { topics: 2, seed: 7, iterations: 200, top: 2 })).toEqual(model);
+  });
+});
