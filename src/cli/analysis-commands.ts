@@ -57,7 +57,7 @@ export function parseSelector(text: string): DocumentSelector {
   return list(text) ?? [];
 }
 
-function analysisCommand(
+export function analysisCommand(
   name: string,
   summary: string,
   extraUsage: string,
@@ -96,6 +96,12 @@ const commandExamples: Record<string, string[]> = {
   keyness: ["wenxi keyness --target 001_9b22334ce759c9d2 --top 10", 'wenxi keyness reports --name-fields "{year}政府工作报告_{speaker}" --target decade=2010s --reference decade=1950s'],
   collocations: ["wenxi collocations --term 改革 --window 5 --sort pmi", "wenxi collocations --window 1 --min-count 3 --over all"],
   ngrams: ["wenxi ngrams --n 3 --top 20"],
+  network: ["wenxi network --terms 50 --csv > edges.csv", "wenxi network --nodes --csv > nodes.csv", "wenxi network --unit paragraph --measure pmi"],
+  similarity: ["wenxi similarity --top 10", "wenxi similarity news/ --duplicates --threshold 0.6"],
+  topics: ["wenxi topics --k 8 --top 10", "wenxi topics --k 8 --documents --csv > shares.csv"],
+  entities: ["wenxi entities --type place --top 30"],
+  dictionary: ["wenxi dictionary --by document", "wenxi dictionary --dictionary my-concepts.yaml --by year", "wenxi dictionary --matches"],
+  profile: ["wenxi profile --csv > profile.csv"],
 };
 const rows = <T extends object>(items: T[]): Row[] => items.map((item) => ({ ...item }) as unknown as Row);
 

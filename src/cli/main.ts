@@ -6,9 +6,10 @@ import { checkOptions, commandHelp, type Command, type Output } from "./command"
 import { collocationsCommand, frequencyCommand, keynessCommand, keywordsCommand, kwicCommand, ngramsCommand } from "./analysis-commands";
 import { corpusCommand } from "./corpus-command";
 import { exportCommand } from "./export-command";
+import { dictionaryCommand, entitiesCommand, networkCommand, profileCommand, similarityCommand, topicsCommand } from "./structure-commands";
 import { reportCommand } from "./report-command";
 
-export const commands: Command[] = [corpusCommand, frequencyCommand, keywordsCommand, kwicCommand, keynessCommand, collocationsCommand, ngramsCommand, exportCommand, reportCommand];
+export const commands: Command[] = [corpusCommand, frequencyCommand, keywordsCommand, kwicCommand, keynessCommand, collocationsCommand, ngramsCommand, networkCommand, similarityCommand, topicsCommand, entitiesCommand, dictionaryCommand, profileCommand, exportCommand, reportCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
