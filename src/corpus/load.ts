@@ -5,6 +5,7 @@ import { promises as fs } from "node:fs";
 import { getHeapStatistics } from "node:v8";
 import * as path from "node:path";
 import { cleanText, type CleaningOptions } from "./clean";
+import { cacheFolder, cacheKey, readCached, stableText, writeCached } from "./cache";
 import { findDateline, parseDateValue, yearAndDecade, type DateSource } from "./dates";
 import { nameFieldsReader, type NameFieldsReader, type NameFieldsSpec } from "./name-fields";
 import { parseCsv } from "./csv";
@@ -394,6 +395,20 @@ export function documentsOfFile(source: SourceFile, bytes: Buffer, options: Load
 
 export async function loadCorpus(source: string = defaultCorpusSource, options: LoadOptions = {}): Promise<Corpus> {
   const { files, errors } = await listSourceFiles(source, options);
+  // Within a report run (WENXI_CACHE_DIR), a corpus another notebook loaded is read back.
+  let key: string | undefined;
+  if (cacheFolder()) {
+    const stamps = await Promise.all(files.map(({ file }) => fs.stat(file.absolutePath).then((stats) => `${file.relativePath}:${stats.size}:${stats.mtimeMs}`, () => `${file.relativePath}:missing`)));
+    key = cacheKey(path.resolve(source), stableText(options), stableText(errors), ...stamps);
+    const cached = readCached<Corpus>("corpus", key);
+    if (cached) return { ...cached, source };
+  }
+  const corpus = await loadFiles(source, files, errors, options);
+  if (key) writeCached("corpus", key, corpus);
+  return corpus;
+}
+
+async function loadFiles(source: string, files: SourceFile[], errors: CorpusError[], options: LoadOptions): Promise<Corpus> {
   const documents: Document[] = [];
   const nameReader = options.nameFields !== undefined ? nameFieldsReader(options.nameFields) : undefined;
   const stems = new Map<string, number>();

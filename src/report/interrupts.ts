@@ -53,8 +53,9 @@ export function kernelFolderPrefixOfThisProcess(): string {
 }
 
 /**
- * Removes kernel folders left by processes that no longer exist, first ending the kernel each
- * started (its pid is in kernel.pid; it is ended only if its command line names the folder).
+ * Removes kernel folders (and report caches) left by processes that no longer exist, first ending
+ * the kernel each started (its pid is in kernel.pid; it is ended only if its command line names
+ * the folder).
  */
 export function removeStaleKernelFolders(folder = tmpdir()): string[] {
   const removed: string[] = [];
@@ -65,7 +66,7 @@ export function removeStaleKernelFolders(folder = tmpdir()): string[] {
     return removed;
   }
   for (const name of names) {
-    const match = /^wenxi-kernel-(\d+)-/.exec(name);
+    const match = /^wenxi-(?:kernel|cache)-(\d+)-/.exec(name);
     if (!match || processIsAlive(Number(match[1]))) continue;
     const stale = path.join(folder, name);
     try {

@@ -45,6 +45,8 @@ export interface KernelOptions {
   argv?: string[];
   /** Seconds to wait for the kernel to answer kernel_info. Default 60. */
   startTimeout?: number;
+  /** More environment variables for the kernel (the report's cache folder). */
+  env?: Record<string, string>;
 }
 
 export interface StreamOutput {
@@ -118,7 +120,7 @@ export class KernelClient {
     const connectionFile = path.join(this.folder, "connection.json");
     writeFileSync(connectionFile, JSON.stringify({ ...ports, ip: "127.0.0.1", transport: "tcp", signature_scheme: "hmac-sha256", key: this.key, kernel_name: "wenxi" }), { mode: 0o600 });
     const [command, ...args] = (options.argv ?? defaultKernelArgv()).map((part) => part.replace("{connection_file}", connectionFile));
-    this.process = spawn(command, args, { cwd: options.cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env } });
+    this.process = spawn(command, args, { cwd: options.cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...options.env } });
     if (this.process.pid !== undefined) writeFileSync(path.join(this.folder, "kernel.pid"), String(this.process.pid));
     this.process.stderr?.on("data", (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-4000);

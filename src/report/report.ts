@@ -5,7 +5,8 @@
 // Outputs are deterministic: no timestamps (unless `stamp`), no random ids, no absolute paths.
 // wenxi replaces only folders it wrote: each report holds a marker file, and an output path that
 // is anything else (a file, a folder of other files, the working directory) is refused.
-import { copyFileSync, existsSync, lstatSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { loadCorpus } from "../corpus/load";
 import { describeCorpus } from "../corpus/describe";
@@ -190,7 +191,12 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
   writeFileSync(path.join(building, reportMarker), "This folder is a wenxi report: `wenxi report` may replace it.\n");
-  const forgetCleanup = cleanUpOnInterrupt(() => rmSync(building, { recursive: true, force: true }));
+  // One cache for the run: the first notebook loads and tokenizes the corpus, the others read it (corpus/cache.ts).
+  const cache = mkdtempSync(path.join(tmpdir(), `wenxi-cache-${process.pid}-`));
+  const forgetCleanup = cleanUpOnInterrupt(() => {
+    rmSync(building, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  });
   const projectRoot = path.resolve(__dirname, "../..");
   const titles = new Map(ordered.map((file) => [path.basename(file, ".ipynb"), titleOfFile(file)]));
   const names = ordered.map((file) => path.basename(file, ".ipynb"));
@@ -234,6 +240,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
         parameters,
         timeout: options.timeout,
         kernelArgv: options.kernelArgv,
+        env: { WENXI_CACHE_DIR: cache },
         scrubPaths: [projectRoot, path.resolve(path.dirname(file))].sort((left, right) => right.length - left.length),
         onCell: (cell, cells) => options.onProgress?.({ kind: "cell", index: index + 1, count: files.length, name, cell, cells, elapsedSeconds: (Date.now() - started) / 1000 }),
       });
@@ -287,6 +294,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     rmSync(building, { recursive: true, force: true });
     throw error;
   } finally {
+    rmSync(cache, { recursive: true, force: true });
     forgetCleanup();
   }
 }

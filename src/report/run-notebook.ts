@@ -31,6 +31,8 @@ export interface RunOptions {
   onCell?: (cell: number, cells: number) => void;
   /** Absolute paths replaced in outputs, so reports do not depend on where they were made. */
   scrubPaths?: string[];
+  /** More environment variables for the kernel. */
+  env?: Record<string, string>;
 }
 
 /** Joins consecutive stream outputs of the same name, as Jupyter front ends show them. */
@@ -65,7 +67,7 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
   const timeout = options.timeout ?? 120;
   const notebook = injectParameters(readNotebook(file), options.parameters ?? []);
   const codeCells = notebook.cells.filter((cell) => cell.cell_type === "code");
-  const kernel = await KernelClient.start({ cwd: path.dirname(path.resolve(file)), argv: options.kernelArgv });
+  const kernel = await KernelClient.start({ cwd: path.dirname(path.resolve(file)), argv: options.kernelArgv, env: options.env });
   let failure: CellFailure | undefined;
   let count = 0;
   try {

@@ -4,7 +4,8 @@
 // Filters are decided once per distinct term, so the cost per token is one Map lookup.
 import { createHash } from "node:crypto";
 import type { Corpus, DocumentMeta } from "../corpus/types";
-import { addUserDictionary, addWords, cut, tag, type SegmentationMode, type WordEntry } from "./segmenter";
+import { cacheFolder, cacheKey, readCached, stableText, writeCached } from "../corpus/cache";
+import { addUserDictionary, addWords, cut, insertedWords, tag, userDictionaries, type SegmentationMode, type WordEntry } from "./segmenter";
 import { resolveStopwords, type StopwordOption } from "./stopwords";
 
 export interface TokenizeOptions {
@@ -303,8 +304,19 @@ export function prepareTokenizer(options: TokenizeOptions): TokenCollector {
 /** Segments every document of a corpus (or a list of { id, text, meta }). */
 export function tokenize(source: Corpus | TokenizableDocument[], options: TokenizeOptions = {}): Tokens {
   const collector = prepareTokenizer(options);
-  const documents = documentsOf(source).map((document) => collector.add(document));
-  return renumberByFirstOccurrence({ vocabulary: collector.vocabulary, termIndex: collector.termIndex, tags: collector.tags, documents, settings: collector.settings });
+  const documents = documentsOf(source);
+  // Within a report run (WENXI_CACHE_DIR): the same documents, options and dictionaries give the tokens another notebook made.
+  let key: string | undefined;
+  if (cacheFolder()) {
+    const texts = createHash("sha256");
+    for (const document of documents) texts.update(document.id).update("\u0000").update(document.text).update("\u0000").update(stableText(document.meta ?? {}));
+    key = cacheKey(texts.digest("hex"), stableText(collector.settings), stableText(userDictionaries()), stableText(insertedWords()));
+    const cached = readCached<Tokens>("tokens", key);
+    if (cached) return cached;
+  }
+  const tokens = renumberByFirstOccurrence({ vocabulary: collector.vocabulary, termIndex: collector.termIndex, tags: collector.tags, documents: documents.map((document) => collector.add(document)), settings: collector.settings });
+  if (key) writeCached("tokens", key, tokens);
+  return tokens;
 }
 
 /**
