@@ -29,7 +29,7 @@ describe("the report cache", () => {
     writeFileSync(path.join(source, "b.txt"), "深入推进改革开放。");
     const changed = await loadCorpus(source);
     expect(changed.documents[1].text).toBe("深入推进改革开放。");
-    expect(tokenize(changed).vocabulary).toContain("改革开放");
+    expect(tokenize(changed).vocabulary).toContain("开放");
     // Without the variable nothing is read or written.
     delete process.env.WENXI_CACHE_DIR;
     const before = readdirSync(cache).length;
