@@ -104,6 +104,8 @@ export interface HeatmapOptions {
    * so the chart keeps to the page width however many documents there are.
    */
   documentsAs?: "columns" | "rows";
+  /** The title of the document axis (a group field's name, when rows are groups). */
+  documentTitle?: string;
   title?: string;
 }
 
@@ -166,6 +168,7 @@ export function tfidfHeatmap(input: Rows<TfidfRow | TermFrequencyRow>, options: 
       documents,
       terms,
       documentsAs: options.documentsAs,
+      documentTitle: options.documentTitle,
       color: { field: "value", type: "quantitative", title: label, scale: { scheme: theme.sequentialScheme } },
       tooltip: [{ field: "term" }, { field: "document" }, { field: "value", type: "quantitative", title: label, format: value === "tfidf" ? ".4f" : "d" }],
     }),
