@@ -108,7 +108,8 @@ describe.skipIf(!available)("the 49-report corpus's report in headless Chromium"
   afterAll(async () => browser?.close());
 
   it("reads at 390 px without sideways scrolling, offers every table as CSV, and links pages that exist", async () => {
-    const screenshots = path.resolve("reports", "screenshots");
+    // In the test's own folder: reports/ is the report the browser test builds (and replaces).
+    const screenshots = path.join(folder, "screenshots");
     mkdirSync(screenshots, { recursive: true });
     const pages = readdirSync(out).filter((name) => name.endsWith(".html")).sort();
     expect(pages).toHaveLength(9);
