@@ -5,6 +5,7 @@ import type { DispersionResult } from "../stats/dispersion";
 import type { TermFrequencyRow } from "../stats/frequency";
 import type { KeynessRow } from "../stats/keyness";
 import { compareText, descending } from "../stats/order";
+import { averageLinkage } from "../stats/similarity";
 import type { PeriodRow } from "../stats/periods";
 import type { TfidfRow } from "../stats/tfidf";
 import { layoutCloud } from "./cloud-layout";
@@ -124,25 +125,7 @@ export function clusterOrder(vectors: number[][]): number[] {
     }
     return leftNorm === 0 || rightNorm === 0 ? 1 : 1 - dot / Math.sqrt(leftNorm * rightNorm);
   };
-  let clusters = vectors.map((_, index) => ({ members: [index], order: [index] }));
-  const distance = vectors.map((left) => vectors.map((right) => cosineDistance(left, right)));
-  const linkage = (left: number[], right: number[]) => {
-    let sum = 0;
-    for (const a of left) for (const b of right) sum += distance[a][b];
-    return sum / (left.length * right.length);
-  };
-  while (clusters.length > 1) {
-    let best = { left: 0, right: 1, value: Infinity };
-    for (let left = 0; left < clusters.length; left++) {
-      for (let right = left + 1; right < clusters.length; right++) {
-        const value = linkage(clusters[left].members, clusters[right].members);
-        if (value < best.value - 1e-12) best = { left, right, value };
-      }
-    }
-    const merged = { members: [...clusters[best.left].members, ...clusters[best.right].members], order: [...clusters[best.left].order, ...clusters[best.right].order] };
-    clusters = [...clusters.slice(0, best.left), merged, ...clusters.slice(best.left + 1, best.right), ...clusters.slice(best.right + 1)];
-  }
-  return clusters[0]?.order ?? [];
+  return averageLinkage(vectors.map((left) => vectors.map((right) => cosineDistance(left, right)))).order;
 }
 
 /** Term × document heatmap of TF-IDF (rows of tfidf) or counts (rows of termFrequency by document). */

@@ -103,7 +103,8 @@ const commandExamples: Record<string, string[]> = {
   dictionary: ["wenxi dictionary --by document", "wenxi dictionary --dictionary my-concepts.yaml --by year", "wenxi dictionary --matches"],
   profile: ["wenxi profile --csv > profile.csv"],
 };
-const rows = <T extends object>(items: T[]): Row[] => items.map((item) => ({ ...item }) as unknown as Row);
+/** Result objects as output rows. */
+export const rows = <T extends object>(items: T[]): Row[] => items.map((item) => ({ ...item }) as unknown as Row);
 
 const frequencyInMemory = analysisCommand("freq", "term frequencies, overall or --by document or a metadata field; --stream for corpora larger than memory", "[--by document|FIELD] [--stream [--workers N]]", ["by"], [], (corpus, parsed) =>
   rows(termFrequency(tokenize(corpus, tokenizeOptionsFrom(parsed)), { by: stringOption(parsed, "by"), top: top(parsed, 20) })),

@@ -11,9 +11,8 @@ import { tokenize } from "../text/tokenize";
 import type { Row } from "../format/tables";
 import { UsageError, type ParsedArguments } from "./arguments";
 import { numberOption, stringOption } from "./command";
-import { analysisCommand, tokenizeOptionsFrom } from "./analysis-commands";
+import { analysisCommand, rows, tokenizeOptionsFrom } from "./analysis-commands";
 
-const rows = <T extends object>(items: T[]): Row[] => items.map((item) => ({ ...item }) as unknown as Row);
 
 /** The first --top rows when the option is given. */
 const limited = (parsed: ParsedArguments, items: Row[]): Row[] => (parsed.options.has("top") ? items.slice(0, numberOption(parsed, "top", 20)) : items);

@@ -1,16 +1,12 @@
 // A corpus described in a few sentences of Markdown, every fact computed from the documents: how
 // many, how long, from which sources and period, in which scripts, what could not be loaded. For
 // notebooks and the report's index, which must never state facts of another corpus.
+import { compareText } from "../stats/order";
+import { codePoints } from "./summary";
 import type { Corpus } from "./types";
 
 function countOf(count: number, singular: string, plural = `${singular}s`): string {
   return `${count.toLocaleString("en-US")} ${count === 1 ? singular : plural}`;
-}
-
-function codePoints(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
 }
 
 /** Values of a metadata field with their counts, most frequent first (ties by value). */
@@ -20,7 +16,7 @@ export function fieldCounts(corpus: Corpus, field: string): Array<[string, numbe
     const value = document.meta[field];
     if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
-  return [...counts].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : left[0] > right[0] ? 1 : 0));
+  return [...counts].sort((left, right) => right[1] - left[1] || compareText(left[0], right[0]));
 }
 
 /** The first and last dates of the dated documents, and how many are dated. */

@@ -18,7 +18,8 @@ export interface CorpusSummaryRow {
   flags: string;
 }
 
-function codePoints(text: string): number {
+/** Characters as a reader counts them: code points, not UTF-16 units. */
+export function codePoints(text: string): number {
   let count = 0;
   for (const _ of text) count++;
   return count;

@@ -26,7 +26,7 @@ export function selectDocuments(tokens: Tokens, selector: DocumentSelector, role
 export const missingGroup = "(none)";
 
 /** The value of a grouping key for a document: `document` groups by id, anything else is a meta field ("(none)" when absent). */
-export function groupOf(document: TokenizedDocument, by: string): string {
+export function groupOf(document: Pick<TokenizedDocument, "id" | "meta">, by: string): string {
   return by === "document" ? document.id : document.meta[by] || missingGroup;
 }
 

@@ -11,8 +11,8 @@
 //     copied passages are runs of shared shingles, reported from the first document's text.
 import type { Corpus } from "../corpus/types";
 import type { Tokens } from "../text/tokenize";
-import { countTerms } from "./counts";
 import { compareText } from "./order";
+import { fitIdf } from "./tfidf";
 
 export interface SimilarityRow {
   document1: string;
@@ -29,9 +29,7 @@ export interface SimilarityOptions {
 /** Document × document similarity. */
 export function documentSimilarity(tokens: Tokens, options: SimilarityOptions = {}): SimilarityRow[] {
   const measure = options.measure ?? "cosine";
-  const size = tokens.vocabulary.length;
-  const { documentFrequency } = countTerms(tokens.documents, size);
-  const documentCount = tokens.documents.length;
+  const { idf } = fitIdf(tokens);
   const vectors = tokens.documents.map((document) => {
     const counts = new Map<number, number>();
     for (const id of document.termIds) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -39,7 +37,7 @@ export function documentSimilarity(tokens: Tokens, options: SimilarityOptions = 
     const weights = new Map<number, number>();
     let norm = 0;
     for (const [id, count] of counts) {
-      const weight = count * (Math.log((1 + documentCount) / (1 + documentFrequency[id])) + 1);
+      const weight = count * idf.get(tokens.vocabulary[id])!;
       weights.set(id, weight);
       norm += weight * weight;
     }
@@ -85,19 +83,13 @@ export interface Clustering {
   order: string[];
 }
 
-/** Average-linkage clustering on 1 − similarity (rows of documentSimilarity, either pairing). */
-export function clusterDocuments(rows: SimilarityRow[], documents?: string[]): Clustering {
-  const ids = documents ?? [...new Set(rows.flatMap((row) => [row.document1, row.document2]))];
-  const index = new Map(ids.map((id, position) => [id, position]));
-  const n = ids.length;
-  const distance = Array.from({ length: n }, () => new Float64Array(n));
-  for (const row of rows) {
-    const a = index.get(row.document1);
-    const b = index.get(row.document2);
-    if (a === undefined || b === undefined || a === b) continue;
-    distance[a][b] = distance[b][a] = 1 - row.similarity;
-  }
-  let clusters = ids.map((_, position) => ({ id: position, members: [position], order: [position] }));
+/**
+ * Average-linkage (UPGMA) agglomerative clustering of a symmetric distance matrix: the merges
+ * (scipy's numbering) and the leaf order. Ties go to the first pair found, so the result is fixed.
+ */
+export function averageLinkage(distance: ArrayLike<number>[]): { merges: Merge[]; order: number[] } {
+  const n = distance.length;
+  let clusters = Array.from({ length: n }, (_, position) => ({ id: position, members: [position], order: [position] }));
   const merges: Merge[] = [];
   const linkage = (left: number[], right: number[]) => {
     let sum = 0;
@@ -118,7 +110,22 @@ export function clusterDocuments(rows: SimilarityRow[], documents?: string[]): C
     merges.push({ left: Math.min(a.id, b.id), right: Math.max(a.id, b.id), distance: best.value, size: merged.members.length });
     clusters = [...clusters.slice(0, best.left), merged, ...clusters.slice(best.left + 1, best.right), ...clusters.slice(best.right + 1)];
   }
-  return { documents: ids, merges, order: (clusters[0]?.order ?? []).map((position) => ids[position]) };
+  return { merges, order: clusters[0]?.order ?? [] };
+}
+
+/** Average-linkage clustering on 1 − similarity (rows of documentSimilarity, either pairing). */
+export function clusterDocuments(rows: SimilarityRow[], documents?: string[]): Clustering {
+  const ids = documents ?? [...new Set(rows.flatMap((row) => [row.document1, row.document2]))];
+  const index = new Map(ids.map((id, position) => [id, position]));
+  const distance = Array.from({ length: ids.length }, () => new Float64Array(ids.length));
+  for (const row of rows) {
+    const a = index.get(row.document1);
+    const b = index.get(row.document2);
+    if (a === undefined || b === undefined || a === b) continue;
+    distance[a][b] = distance[b][a] = 1 - row.similarity;
+  }
+  const { merges, order } = averageLinkage(distance);
+  return { documents: ids, merges, order: order.map((position) => ids[position]) };
 }
 
 export interface NearDuplicateRow {

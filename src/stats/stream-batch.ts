@@ -5,7 +5,7 @@ import { nameFieldsReader } from "../corpus/name-fields";
 import type { CorpusError } from "../corpus/types";
 import { addUserDictionary, addWords, ensureSegmenterLoaded, insertedWords } from "../text/segmenter";
 import { TokenCollector, type TokenSettings } from "../text/tokenize";
-import { missingGroup } from "./select";
+import { groupOf } from "./select";
 
 export interface StreamBatchRequest {
   files: SourceFile[];
@@ -54,7 +54,7 @@ export async function countBatch(request: StreamBatchRequest, cutOnly = false): 
     for (const error of errors) result.errors.push(error);
     for (const document of documents) {
       const tokenized = tokenizer.add(document);
-      const group = request.by === undefined ? "" : request.by === "document" ? document.id : document.meta[request.by] || missingGroup;
+      const group = request.by === undefined ? "" : groupOf(document, request.by);
       let counts = groups.get(group);
       if (!counts) groups.set(group, (counts = { documents: 0, tokens: 0, counts: [], documentFrequency: [] }));
       counts.documents++;

@@ -4,6 +4,7 @@
 // frequencies. For corpora larger than memory (`wenxi freq --stream`); the counts equal those of
 // termFrequency on the loaded corpus. Custom debris rules (functions) cannot cross to a worker:
 // with them the work stays on this thread.
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -13,7 +14,6 @@ import { listSourceFiles, type LoadOptions, type SourceFile } from "../corpus/lo
 import { insertedWords, userDictionaries } from "../text/segmenter";
 import { resolveSettings, type TokenizeOptions } from "../text/tokenize";
 import { resolveStopwords } from "../text/stopwords";
-import { missingGroup } from "./select";
 import type { TermFrequencyRow } from "./frequency";
 import { countBatch, type StreamBatchRequest, type StreamBatchResult } from "./stream-batch";
 
@@ -87,7 +87,6 @@ export async function streamTermCounts(source: string, options: StreamOptions = 
   const load = options.load ?? {};
   const { files, errors } = await listSourceFiles(source, load);
   const result: StreamedCounts = { documents: 0, tokens: 0, groups: new Map(), errors };
-  const { statSync } = await import("node:fs");
   const sizes = files.map(({ file }) => {
     try {
       return statSync(file.absolutePath).size;
@@ -175,5 +174,3 @@ export function frequencyFromCounts(counted: StreamedCounts, options: { top?: nu
   }
   return rows;
 }
-
-export { missingGroup };
