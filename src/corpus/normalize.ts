@@ -1,7 +1,7 @@
 // Character-level normalization steps, each on tracked text and each reporting what it changed:
 // line endings, Unicode NFKC (２０２３ → 2023, ＡＰＰ → APP), white space, inline pinyin.
-import { isPinyinAnnotation, pinyinAnnotationPattern } from "./pinyin";
-import { replaceTracked, type TrackedText } from "./tracked-text";
+import { findPinyinCandidates, isPinyinAnnotation } from "./pinyin";
+import { replaceSpans, replaceTracked, type TrackedReplacement, type TrackedText } from "./tracked-text";
 
 export interface StepResult {
   result: TrackedText;
@@ -51,19 +51,18 @@ export function collapseWhitespace(tracked: TrackedText): StepResult {
 
 /** Removes pinyin written inline after characters: 責(zé)任 → 責任. */
 export function removeInlinePinyin(tracked: TrackedText): StepResult {
-  // Most texts have no parenthesis at all: skip the Han-run regular expression over them.
-  if (!tracked.text.includes("(")) return { result: tracked, count: 0, examples: [] };
+  const candidates = findPinyinCandidates(tracked.text);
+  if (candidates.length === 0) return { result: tracked, count: 0, examples: [] };
   let toned = 0;
-  for (const match of tracked.text.matchAll(pinyinAnnotationPattern)) {
-    if (isPinyinAnnotation(match[1], match[2], false)) toned++;
-  }
+  for (const candidate of candidates) if (isPinyinAnnotation(candidate.hanBefore, candidate.annotation, false)) toned++;
   const textIsAnnotated = toned >= 3;
   const examples: string[] = [];
-  const { result, replacements } = replaceTracked(tracked, pinyinAnnotationPattern, (match) => {
-    if (!isPinyinAnnotation(match[1], match[2], textIsAnnotated)) return match[0];
-    const lastHan = [...match[1]].pop() ?? "";
-    if (examples.length < maximumExamples) examples.push(`${lastHan}(${match[2]})→${lastHan}`);
-    return "";
-  });
-  return { result, count: replacements, examples };
+  const removals: TrackedReplacement[] = [];
+  for (const candidate of candidates) {
+    if (!isPinyinAnnotation(candidate.hanBefore, candidate.annotation, textIsAnnotated)) continue;
+    const lastHan = [...candidate.hanBefore].pop() ?? "";
+    if (examples.length < maximumExamples) examples.push(`${lastHan}(${candidate.annotation})→${lastHan}`);
+    removals.push({ start: candidate.start, end: candidate.end, replacement: "" });
+  }
+  return { result: replaceSpans(tracked, removals), count: removals.length, examples };
 }

@@ -91,12 +91,26 @@ function classOf(text: string, index: number, table: ClassTable): CharacterClass
 export function toSimplified(text: string): string {
   const table = characterClasses();
   const length = text.length;
+  // Classes, and for each character the nearest script-specific class to its left on its line
+  // (and how far back), in one pass; the text is returned untouched when nothing is Traditional.
   const kinds = new Uint8Array(length);
+  const left = new Uint8Array(length);
+  const leftDistance = new Int32Array(length);
   let traditional = false;
+  let lastKind = CharacterClass.Neutral;
+  let lastAt = -1;
   for (let index = 0; index < length; index++) {
-    const kind = classOf(text, index, table);
+    const code = text.charCodeAt(index);
+    if (code === 10) lastKind = CharacterClass.Neutral;
+    left[index] = lastKind;
+    leftDistance[index] = index - lastAt;
+    const kind = code < 0xd800 || code > 0xdbff ? table.bmp[code] : classOf(text, index, table);
     kinds[index] = kind;
     if (kind === CharacterClass.Traditional) traditional = true;
+    if (kind === CharacterClass.Traditional || kind === CharacterClass.Simplified) {
+      lastKind = kind;
+      lastAt = index;
+    }
   }
   if (!traditional) return text;
   const converted = simplifyPhrases(text);
@@ -106,26 +120,15 @@ export function toSimplified(text: string): string {
     for (const character of text) result += classOf(character, 0, table) === CharacterClass.Traditional ? simplifyPhrases(character) : character;
     return result;
   }
-  // For a shared character: the nearest script-specific character on its line, left or right.
-  const left = new Uint8Array(length);
-  const leftDistance = new Int32Array(length);
-  let lastKind = CharacterClass.Neutral;
-  let lastAt = -1;
-  for (let index = 0; index < length; index++) {
-    if (text.charCodeAt(index) === 10) lastKind = CharacterClass.Neutral;
-    left[index] = lastKind;
-    leftDistance[index] = index - lastAt;
-    const kind = kinds[index];
-    if (kind === CharacterClass.Traditional || kind === CharacterClass.Simplified) {
-      lastKind = kind;
-      lastAt = index;
-    }
-  }
-  const changed: number[] = [];
+  // Right to left: a Traditional character takes its converted form; a shared one does when the
+  // nearest script-specific character on its line, left or right, is Traditional. The result is
+  // written into one UTF-16 buffer (no string built a piece at a time).
+  const output = new Uint16Array(length);
   let rightKind = CharacterClass.Neutral;
   let rightAt = length;
   for (let index = length - 1; index >= 0; index--) {
-    if (text.charCodeAt(index) === 10) rightKind = CharacterClass.Neutral;
+    const code = text.charCodeAt(index);
+    if (code === 10) rightKind = CharacterClass.Neutral;
     const kind = kinds[index];
     let convert = kind === CharacterClass.Traditional;
     if (kind === CharacterClass.Shared) {
@@ -133,20 +136,15 @@ export function toSimplified(text: string): string {
       const fromRight = rightKind === CharacterClass.Neutral ? Infinity : rightAt - index;
       convert = (fromLeft <= fromRight ? left[index] : rightKind) === CharacterClass.Traditional;
     }
-    if (convert && converted.charCodeAt(index) !== text.charCodeAt(index)) changed.push(index);
+    output[index] = convert ? converted.charCodeAt(index) : code;
+    // A character beyond U+FFFF is classed at its first half: its second half goes with it.
+    if (convert && code >= 0xd800 && code <= 0xdbff && index + 1 < length) output[index + 1] = converted.charCodeAt(index + 1);
     if (kind === CharacterClass.Traditional || kind === CharacterClass.Simplified) {
       rightKind = kind;
       rightAt = index;
     }
   }
-  let result = "";
-  let copiedUpTo = 0;
-  for (let position = changed.length - 1; position >= 0; position--) {
-    const index = changed[position];
-    result += text.slice(copiedUpTo, index) + converted[index];
-    copiedUpTo = index + 1;
-  }
-  return result + text.slice(copiedUpTo);
+  return Buffer.from(output.buffer, output.byteOffset, output.byteLength).toString("utf16le");
 }
 
 export interface ScriptEvidence {

@@ -14,9 +14,69 @@ export function trackText(original: string): TrackedText {
   return { text: original, origin };
 }
 
+/** A replacement of `text[start, end)`; spans handed to `replaceSpans` are in order and do not overlap. */
+export interface TrackedReplacement {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
 /**
- * Replaces every match of a global regular expression. What the replacement shares with the
- * start and end of its match maps character by character; the rest spreads over the match.
+ * Replaces spans of the text. What a replacement shares with the start and end of its span maps
+ * character by character (責(zé) → 責 keeps 責 exact); the changed middle spreads over the span. A
+ * replacement as long as its span keeps the span's origins as they are, so a text whose every
+ * replacement keeps length (full-width → half-width punctuation) shares its origin map.
+ */
+export function replaceSpans(tracked: TrackedText, spans: readonly TrackedReplacement[]): TrackedText {
+  if (spans.length === 0) return tracked;
+  const parts: string[] = [];
+  // Pieces of the new origin map: runs of the old one (subarrays, no per-character push: this
+  // runs over every character of a corpus) and the origins of replacements that change length.
+  const pieces: Int32Array[] = [];
+  let textCursor = 0;
+  let originCursor = 0;
+  for (const { start, end, replacement } of spans) {
+    parts.push(tracked.text.slice(textCursor, start), replacement);
+    textCursor = end;
+    const matchedLength = end - start;
+    if (replacement.length === matchedLength) continue;
+    pieces.push(tracked.origin.subarray(originCursor, start));
+    originCursor = end;
+    let prefix = 0;
+    while (prefix < replacement.length && prefix < matchedLength && replacement.charCodeAt(prefix) === tracked.text.charCodeAt(start + prefix)) prefix++;
+    let suffix = 0;
+    while (
+      suffix < replacement.length - prefix &&
+      suffix < matchedLength - prefix &&
+      replacement.charCodeAt(replacement.length - 1 - suffix) === tracked.text.charCodeAt(end - 1 - suffix)
+    ) suffix++;
+    const middleLength = replacement.length - prefix - suffix;
+    const matchedMiddle = matchedLength - prefix - suffix;
+    const replaced = new Int32Array(replacement.length);
+    for (let index = 0; index < replacement.length; index++) {
+      let source: number;
+      if (index < prefix) source = index;
+      else if (index >= replacement.length - suffix) source = matchedLength - (replacement.length - index);
+      else source = prefix + Math.floor(((index - prefix) * Math.max(matchedMiddle, 1)) / Math.max(middleLength, 1));
+      replaced[index] = tracked.origin[start + Math.min(source, matchedLength - 1)];
+    }
+    pieces.push(replaced);
+  }
+  parts.push(tracked.text.slice(textCursor));
+  const text = parts.join("");
+  if (pieces.length === 0) return { text, origin: tracked.origin };
+  pieces.push(tracked.origin.subarray(originCursor));
+  const origin = new Int32Array(text.length);
+  let offset = 0;
+  for (const piece of pieces) {
+    origin.set(piece, offset);
+    offset += piece.length;
+  }
+  return { text, origin };
+}
+
+/**
+ * Replaces every match of a global regular expression (see `replaceSpans` for how origins map).
  * `onReplace` sees each match and returns the replacement (return the match to keep it).
  */
 export function replaceTracked(
@@ -25,12 +85,7 @@ export function replaceTracked(
   onReplace: (match: RegExpExecArray) => string,
 ): { result: TrackedText; replacements: number } {
   if (!pattern.global) throw new Error(`replaceTracked needs a global pattern, got ${pattern}`);
-  const parts: string[] = [];
-  // Pieces of the new origin map: runs copied from the old one (as subarrays, no per-character
-  // push: this runs over every character of a corpus) and the replacements' own offsets.
-  const pieces: Int32Array[] = [];
-  let cursor = 0;
-  let replacements = 0;
+  const spans: TrackedReplacement[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(tracked.text); match !== null; match = pattern.exec(tracked.text)) {
     if (match[0].length === 0) {
@@ -38,46 +93,9 @@ export function replaceTracked(
       continue;
     }
     const replacement = onReplace(match);
-    if (replacement === match[0]) continue;
-    replacements++;
-    pieces.push(tracked.origin.subarray(cursor, match.index));
-    parts.push(tracked.text.slice(cursor, match.index));
-    // Characters the replacement shares with the start or end of the match keep their own
-    // origin (責(zé) → 責 keeps 責 exact); only the changed middle is spread over the match.
-    const matched = match[0];
-    let prefix = 0;
-    while (prefix < replacement.length && prefix < matched.length && replacement[prefix] === matched[prefix]) prefix++;
-    let suffix = 0;
-    while (
-      suffix < replacement.length - prefix &&
-      suffix < matched.length - prefix &&
-      replacement[replacement.length - 1 - suffix] === matched[matched.length - 1 - suffix]
-    ) suffix++;
-    const middleLength = replacement.length - prefix - suffix;
-    const matchedMiddle = matched.length - prefix - suffix;
-    const replaced = new Int32Array(replacement.length);
-    for (let index = 0; index < replacement.length; index++) {
-      let source: number;
-      if (index < prefix) source = index;
-      else if (index >= replacement.length - suffix) source = matched.length - (replacement.length - index);
-      else source = prefix + Math.floor(((index - prefix) * Math.max(matchedMiddle, 1)) / Math.max(middleLength, 1));
-      replaced[index] = tracked.origin[match.index + Math.min(source, matched.length - 1)];
-    }
-    pieces.push(replaced);
-    parts.push(replacement);
-    cursor = match.index + match[0].length;
+    if (replacement !== match[0]) spans.push({ start: match.index, end: match.index + match[0].length, replacement });
   }
-  if (replacements === 0) return { result: tracked, replacements };
-  pieces.push(tracked.origin.subarray(cursor));
-  parts.push(tracked.text.slice(cursor));
-  const text = parts.join("");
-  const origin = new Int32Array(text.length);
-  let offset = 0;
-  for (const piece of pieces) {
-    origin.set(piece, offset);
-    offset += piece.length;
-  }
-  return { result: { text, origin }, replacements };
+  return { result: replaceSpans(tracked, spans), replacements: spans.length };
 }
 
 /** Applies a whole-string transformation that is expected to keep length (e.g. script conversion); otherwise spreads offsets proportionally. */

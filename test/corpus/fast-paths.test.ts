@@ -1,0 +1,71 @@
+// The loader's hand-written scanners against the definitions they replace: each must find exactly
+// what its regular expression finds, on the seed texts and on seeded random strings built from
+// the characters that decide a match (Han from every block, surrogate halves, parentheses, line
+// breaks, pinyin, marks, full-width forms).
+import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/charts/random";
+import { findPinyinCandidates, pinyinAnnotationPattern } from "../../src/corpus/pinyin";
+import { toSimplified } from "../../src/corpus/script";
+import { replaceSpans, replaceTracked, trackText } from "../../src/corpus/tracked-text";
+
+const seedFolder = path.resolve(__dirname, "../../data/corpus");
+const seedTexts = readdirSync(seedFolder).sort().map((name) => readFileSync(path.join(seedFolder, name), "utf8"));
+
+const pieces = [
+  "(", ")", "(", ")", "\n", "中", "國", "〇", "々", "⺀", "𠀀", "𠮷", "\ud840", "\udc00", "a", "zé", "ze2", "fēng qiáo", "App",
+  "2022", " ", "e\u0301", "，", "（", "）", "ｚé", "'", "’", "de", "x".repeat(59), "y".repeat(61),
+];
+
+function randomTexts(count: number, seed: number): string[] {
+  const next = seededRandom(seed);
+  return Array.from({ length: count }, () => {
+    let text = "";
+    const length = Math.floor(next() * 40);
+    for (let index = 0; index < length; index++) text += pieces[Math.floor(next() * pieces.length)];
+    return text;
+  });
+}
+
+describe("findPinyinCandidates", () => {
+  it("finds exactly the matches of pinyinAnnotationPattern", () => {
+    const texts = [...seedTexts, ...randomTexts(20000, 7), "中".repeat(15) + "(zé)", "(zé)", "中()", "中(\n)", `中(${"a".repeat(60)})`, `中(${"a".repeat(61)})`, "中(𠀀)"];
+    let matched = 0;
+    for (const text of texts) {
+      const expected = [...text.matchAll(pinyinAnnotationPattern)].map((match) => ({
+        start: match.index,
+        end: match.index + match[0].length,
+        hanBefore: match[1],
+        annotation: match[2],
+      }));
+      matched += expected.length;
+      expect(findPinyinCandidates(text), JSON.stringify(text)).toEqual(expected);
+    }
+    expect(matched).toBeGreaterThan(1000); // the random texts do exercise matches
+  });
+});
+
+describe("replaceSpans", () => {
+  it("keeps the origin map when every replacement keeps its length, and spreads it otherwise", () => {
+    const tracked = trackText("ａ，ｂ(zé)c");
+    const same = replaceSpans(tracked, [{ start: 1, end: 2, replacement: "," }]);
+    expect(same.text).toBe("ａ,ｂ(zé)c");
+    expect(same.origin).toBe(tracked.origin);
+    const shorter = replaceSpans(tracked, [
+      { start: 1, end: 2, replacement: "," },
+      { start: 3, end: 7, replacement: "" },
+    ]);
+    expect(shorter.text).toBe("ａ,ｂc");
+    expect([...shorter.origin]).toEqual([0, 1, 2, 7]);
+    expect(replaceTracked(tracked, /\(zé\)/g, () => "").result).toEqual({ text: "ａ，ｂc", origin: Int32Array.from([0, 1, 2, 7]) });
+  });
+});
+
+describe("toSimplified beyond U+FFFF", () => {
+  it("converts both halves of a Traditional character outside the BMP", () => {
+    expect(toSimplified("𡃕")).toBe("𠴛");
+    expect(toSimplified("𠁞們")).toBe("𠀾们");
+    expect(toSimplified("這是𠗣")).toBe("这是㓆");
+  });
+});
