@@ -18,23 +18,73 @@ export function normalizeLineEndings(tracked: TrackedText): StepResult {
   return { result, count: replacements, examples: [] };
 }
 
+/** What NFKC does to each BMP code unit taken alone (1 = changes it) and which units are combining marks (\p{M}). */
+interface NfkcTables {
+  changes: Uint8Array;
+  marks: Uint8Array;
+}
+
+let nfkcTables: NfkcTables | undefined;
+const markPattern = /^\p{M}$/u;
+
+function nfkcTablesOfBmp(): NfkcTables {
+  if (nfkcTables) return nfkcTables;
+  const changes = new Uint8Array(0x10000);
+  const marks = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const character = String.fromCharCode(code);
+    if (character.normalize("NFKC") !== character) changes[code] = 1;
+    if (markPattern.test(character)) marks[code] = 1;
+  }
+  nfkcTables = { changes, marks };
+  return nfkcTables;
+}
+
+/** Length in UTF-16 units of the code point at `index`. */
+function codePointLength(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(index + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
 /**
- * NFKC, applied per base character with its combining marks so that offsets stay exact. Han
- * characters of the unified blocks (3400–4DBF, 4E00–9FFF) are never changed by NFKC, so they are
- * not visited unless a combining mark follows them: most of a Chinese text is skipped.
+ * NFKC, applied per base character with its combining marks so that offsets stay exact: each unit
+ * is a code point with the marks after it, except that ASCII and the unified Han blocks
+ * (3400–4DBF, 4E00–9FFF), which NFKC never changes, form a unit only with a mark after them. The
+ * units are those of /[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]\p{M}*|[\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]\p{M}+/gu,
+ * found by a scan over lookup tables (a test holds the two equal): a BMP character alone that NFKC
+ * leaves as it is needs no call to `normalize`.
  */
 export function normalizeUnicode(tracked: TrackedText): StepResult {
-  if (tracked.text.normalize("NFKC") === tracked.text) return { result: tracked, count: 0, examples: [] };
+  const { changes, marks } = nfkcTablesOfBmp();
+  const text = tracked.text;
+  const isMarkAt = (index: number) => {
+    const code = text.charCodeAt(index);
+    if (code < 0xd800 || code > 0xdbff) return marks[code] === 1;
+    return codePointLength(text, index) === 2 && markPattern.test(text.slice(index, index + 2));
+  };
   const examples: string[] = [];
-  const { result, replacements } = replaceTracked(tracked, /[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]\p{M}*|[\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]\p{M}+/gu, (match) => {
-    const normalized = match[0].normalize("NFKC");
-    const example = `${match[0]}→${normalized}`;
-    if (normalized !== match[0] && examples.length < maximumExamples && !/\s/.test(match[0]) && !examples.includes(example)) {
-      examples.push(example);
-    }
-    return normalized;
-  });
-  return { result, count: replacements, examples };
+  const spans: TrackedReplacement[] = [];
+  for (let index = 0; index < text.length; ) {
+    const code = text.charCodeAt(index);
+    const length = codePointLength(text, index);
+    let end = index + length;
+    while (end < text.length && isMarkAt(end)) end += codePointLength(text, end);
+    const start = index;
+    index = end;
+    if (end === start + length && length === 1 && changes[code] === 0) continue; // unchanged alone (ASCII and Han included)
+    const inHanOrAscii = code <= 0x7f || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff);
+    if (inHanOrAscii && end === start + length) continue;
+    const unit = text.slice(start, end);
+    const normalized = unit.normalize("NFKC");
+    if (normalized === unit) continue;
+    const example = `${unit}→${normalized}`;
+    if (examples.length < maximumExamples && !/\s/.test(unit) && !examples.includes(example)) examples.push(example);
+    spans.push({ start, end, replacement: normalized });
+  }
+  return { result: replaceSpans(tracked, spans), count: spans.length, examples };
 }
 
 /** Drops zero-width characters, folds runs of white space (incl. U+3000 and NBSP) to one space, trims each line. */
