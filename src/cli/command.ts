@@ -65,6 +65,7 @@ export const optionDescriptions: Record<string, string> = {
   out: "report folder (default reports; only a folder wenxi wrote is replaced)",
   notebooks: "notebook folder (default notebooks)",
   timeout: "seconds a cell may run (default 120)",
+  jobs: "notebooks run at once, each in its own kernel (default: cores, at most 4; pages are the same for any value)",
   stamp: "put the run date in the pages (off: runs are byte-identical)",
   parquet: "folder for the Parquet files and manifest.json",
   unit: "network: terms co-occur within a sentence (default), paragraph or document",

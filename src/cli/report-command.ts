@@ -2,7 +2,7 @@
 // on the terminal; on a failing cell it names the notebook, the cell, its source and the error.
 import * as path from "node:path";
 import { parseParameter } from "../report/notebook-format";
-import { buildReport, ReportFailure, type ProgressEvent } from "../report/report";
+import { buildReport, defaultReportJobs, ReportFailure, type ProgressEvent } from "../report/report";
 import { UsageError } from "./arguments";
 import { numberOption, stringOption, type Command, type Output } from "./command";
 
@@ -18,8 +18,8 @@ function progressPrinter(output: Output, interactive: boolean): (event: Progress
 export const reportCommand: Command = {
   name: "report",
   summary: "execute every notebook fresh and write the HTML report (reports/index.html)",
-  usage: "wenxi report [notebook…] [--corpus PATH] [--param name=value]… [--out DIR=reports] [--notebooks DIR=notebooks] [--timeout SECONDS=120] [--stamp]",
-  valueOptions: ["corpus", "param", "out", "notebooks", "timeout"],
+  usage: "wenxi report [notebook…] [--corpus PATH] [--param name=value]… [--out DIR=reports] [--notebooks DIR=notebooks] [--timeout SECONDS=120] [--jobs N] [--stamp]",
+  valueOptions: ["corpus", "param", "out", "notebooks", "timeout", "jobs"],
   flagOptions: ["stamp"],
   examples: [
     "wenxi report",
@@ -46,6 +46,7 @@ export const reportCommand: Command = {
         corpus: stringOption(parsed, "corpus"),
         parameters,
         timeout: numberOption(parsed, "timeout", 120, { integer: false, min: 0.001 }),
+        jobs: numberOption(parsed, "jobs", defaultReportJobs(), { integer: true, min: 1 }),
         stamp: parsed.options.has("stamp") ? new Date() : undefined,
         onProgress: progressPrinter(output, Boolean(process.stderr.isTTY) && output.stderr === defaultStderr),
       });

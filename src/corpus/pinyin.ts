@@ -1,6 +1,7 @@
 // Inline pinyin annotations such as 責(zé)任 or 枫桥经验(fēng qiáo jīng yàn): recognised only when
 // every syllable is a well-formed pinyin syllable (initial + final) and there are no more
 // syllables than Han characters just before the parenthesis, so (App), (中) or (2022) stay.
+import { isHanAtOffset } from "./characters";
 
 const toneMarks: Record<string, string> = {
   ā: "a", á: "a", ǎ: "a", à: "a",
@@ -71,39 +72,18 @@ export interface PinyinCandidate {
   annotation: string;
 }
 
-let hanTable: Uint8Array | undefined;
-const hanPattern = /^\p{Script=Han}$/u;
-
-/** Whether the code point at `index` (its first UTF-16 unit) is of Script=Han, by a table over the BMP. */
-function hanTableOfBmp(): Uint8Array {
-  if (hanTable) return hanTable;
-  hanTable = new Uint8Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) {
-    if (code >= 0xd800 && code <= 0xdfff) continue;
-    if (hanPattern.test(String.fromCharCode(code))) hanTable[code] = 1;
-  }
-  return hanTable;
-}
-
 /** The matches of `pinyinAnnotationPattern` in `text`, in order. */
 export function findPinyinCandidates(text: string): PinyinCandidate[] {
-  const table = hanTableOfBmp();
   const candidates: PinyinCandidate[] = [];
   for (let open = text.indexOf("("); open !== -1; open = text.indexOf("(", open + 1)) {
     // Han characters before "(", walking back by code point.
     let hanStart = open;
     for (let count = 0; count < 12 && hanStart > 0; count++) {
       const code = text.charCodeAt(hanStart - 1);
-      if (code >= 0xdc00 && code <= 0xdfff && hanStart >= 2) {
-        const high = text.charCodeAt(hanStart - 2);
-        if (high >= 0xd800 && high <= 0xdbff) {
-          if (!hanPattern.test(text.slice(hanStart - 2, hanStart))) break;
-          hanStart -= 2;
-          continue;
-        }
-      }
-      if (table[code] !== 1) break;
-      hanStart--;
+      const high = hanStart >= 2 ? text.charCodeAt(hanStart - 2) : 0;
+      const pair = code >= 0xdc00 && code <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+      if (!isHanAtOffset(text, hanStart - (pair ? 2 : 1))) break;
+      hanStart -= pair ? 2 : 1;
     }
     if (hanStart === open) continue;
     // 1 to 60 code points other than ( ) and a line break, then ")".

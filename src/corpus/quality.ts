@@ -4,7 +4,7 @@
 // characters, private-use characters, U+FFFD (bytes that did not decode), or an unbroken run of
 // rare characters. Rare characters alone, set apart by punctuation (沂、沭、汶、泗; 钒、钛、镍), are
 // valid text.
-import { commonHanCharacters, isHanCharacter } from "./characters";
+import { commonHanCharacters, isHanAtOffset, isHanCharacter } from "./characters";
 import type { QualityFlag, Script } from "./types";
 
 export interface TextSpan {
@@ -23,6 +23,15 @@ const enum Suspicion {
 }
 
 let commonTable: Uint8Array | undefined;
+let spaceTable: Uint8Array | undefined;
+
+/** What /\s/ matches, as a table over the Basic Multilingual Plane (1 = white space). */
+function whiteSpaceTable(): Uint8Array {
+  if (spaceTable) return spaceTable;
+  spaceTable = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) if (/\s/.test(String.fromCharCode(code))) spaceTable[code] = 1;
+  return spaceTable;
+}
 
 /** The common Han characters as a table over the Basic Multilingual Plane (1 = common), for a lookup per character. */
 function commonHanTable(): Uint8Array {
@@ -129,10 +138,14 @@ export function qualityFlags(input: QualityInput): QualityFlag[] {
   }
   let han = 0;
   let visible = 0;
-  for (const character of text) {
-    if (/\s/.test(character)) continue;
+  const space = whiteSpaceTable();
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (space[code] === 1) continue;
     visible++;
-    if (isHanCharacter(character)) han++;
+    if (isHanAtOffset(text, index)) han++;
+    const next = text.charCodeAt(index + 1);
+    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) index++; // one code point
   }
   if (visible > 0 && han / visible < 0.3) {
     flags.push({ kind: "low-han-share", message: `only ${Math.round((100 * han) / visible)} % of characters are Han: is this Chinese text?` });

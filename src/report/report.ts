@@ -6,7 +6,7 @@
 // wenxi replaces only folders it wrote: each report holds a marker file, and an output path that
 // is anything else (a file, a folder of other files, the working directory) is refused.
 import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import * as path from "node:path";
 import { loadCorpus } from "../corpus/load";
 import { describeCorpus } from "../corpus/describe";
@@ -97,6 +97,17 @@ export interface ReportOptions {
   stamp?: Date;
   onProgress?: (event: ProgressEvent) => void;
   kernelArgv?: string[];
+  /**
+   * Notebooks run at once, each in its own kernel. Default: the number of cores, at most 4. The
+   * pages do not depend on it (each notebook runs alone in its kernel; the shared cache holds
+   * only what a notebook would compute itself).
+   */
+  jobs?: number;
+}
+
+/** Default number of notebooks run at once: one per core, at most 4 (each kernel holds its own dictionaries, ~0.5 GB). */
+export function defaultReportJobs(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 export type ProgressEvent =
@@ -227,7 +238,8 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   }
   const entries = new Map<string, IndexEntry>();
   try {
-    for (const [index, file] of files.entries()) {
+    const failures: Array<{ index: number; name: string; failure: CellFailure }> = [];
+    const runOne = async (index: number, file: string) => {
       const name = path.basename(file, ".ipynb");
       options.onProgress?.({ kind: "notebook", index: index + 1, count: files.length, name });
       const parameters: Array<[string, string]> = [];
@@ -261,13 +273,33 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       );
       entries.set(name, entryOf(name, run.notebook, status));
       options.onProgress?.({ kind: "done", index: index + 1, count: files.length, name, ok: !run.failure, seconds: (Date.now() - started) / 1000 });
-      if (run.failure) {
-        const failed = `${out}.failed`;
-        checkReplaceable(failed, "the failed-run folder");
-        rmSync(failed, { recursive: true, force: true });
-        renameSync(building, failed);
-        throw new ReportFailure(`${name}.ipynb`, run.failure, failed);
+      if (run.failure) failures.push({ index, name, failure: run.failure });
+    };
+    // A pool of `jobs` runners takes the notebooks in order; after a failure no new one starts,
+    // and those already running finish.
+    // An error (a kernel that cannot start) also stops the pool, once the running notebooks end.
+    let nextIndex = 0;
+    const errors: Array<{ index: number; error: unknown }> = [];
+    const runner = async () => {
+      while (nextIndex < files.length && failures.length === 0 && errors.length === 0) {
+        const index = nextIndex++;
+        try {
+          await runOne(index, files[index]);
+        } catch (error) {
+          errors.push({ index, error });
+        }
       }
+    };
+    const jobs = Math.max(1, Math.min(files.length, Math.floor(options.jobs ?? defaultReportJobs())));
+    await Promise.all(Array.from({ length: jobs }, runner));
+    if (errors.length > 0) throw errors.sort((left, right) => left.index - right.index)[0].error;
+    if (failures.length > 0) {
+      const first = failures.sort((left, right) => left.index - right.index)[0];
+      const failed = `${out}.failed`;
+      checkReplaceable(failed, "the failed-run folder");
+      rmSync(failed, { recursive: true, force: true });
+      renameSync(building, failed);
+      throw new ReportFailure(`${first.name}.ipynb`, first.failure, failed);
     }
     const allEntries = names.map((name) => entries.get(name) ?? previousEntries.get(name)).filter((entry): entry is IndexEntry => entry !== undefined);
     writeFileSync(path.join(building, reportManifest), `${JSON.stringify({ entries: allEntries }, null, 1)}\n`);
