@@ -39,16 +39,15 @@ function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } 
 }
 
 /** Control bytes other than tab, line feed, form feed, carriage return and escape: a sign of binary data. */
+const controlBytes = Uint8Array.from({ length: 256 }, (_, byte) => (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b ? 1 : 0));
+
 function controlByteShare(bytes: Uint8Array): { nul: boolean; share: number } {
-  let control = 0;
-  let nul = false;
   const sample = Math.min(bytes.length, 65536);
-  for (let index = 0; index < sample; index++) {
-    const byte = bytes[index];
-    if (byte === 0) nul = true;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) control++;
-  }
-  return { nul, share: sample === 0 ? 0 : control / sample };
+  // A plain Uint8Array view, so the loop sees one kind of array whatever the caller passed.
+  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, sample);
+  let control = 0;
+  for (let index = 0; index < sample; index++) control += controlBytes[view[index]];
+  return { nul: view.indexOf(0) !== -1, share: sample === 0 ? 0 : control / sample };
 }
 
 interface CandidateScore {

@@ -82,6 +82,20 @@ function classOf(text: string, index: number, table: ClassTable): CharacterClass
   return table.astral.get(text.codePointAt(index)!) ?? CharacterClass.Neutral;
 }
 
+interface Scratch {
+  kinds: Uint8Array;
+  left: Uint8Array;
+  leftDistance: Int32Array;
+  output: Uint16Array;
+}
+
+function newScratch(length: number): Scratch {
+  const size = Math.max(1024, 2 ** Math.ceil(Math.log2(length)));
+  return { kinds: new Uint8Array(size), left: new Uint8Array(size), leftDistance: new Int32Array(size), output: new Uint16Array(size) };
+}
+
+let scratch = newScratch(0);
+
 /**
  * Traditional (incl. HK/TW variants) → Simplified, phrase-level, converting only Traditional
  * characters: a text with no Traditional character is returned as it is (`toSimplified(s) === s`
@@ -93,9 +107,9 @@ export function toSimplified(text: string): string {
   const length = text.length;
   // Classes, and for each character the nearest script-specific class to its left on its line
   // (and how far back), in one pass; the text is returned untouched when nothing is Traditional.
-  const kinds = new Uint8Array(length);
-  const left = new Uint8Array(length);
-  const leftDistance = new Int32Array(length);
+  // Scratch arrays reused across calls (this runs once per line of a Traditional text).
+  if (scratch.kinds.length < length) scratch = newScratch(length);
+  const { kinds, left, leftDistance } = scratch;
   let traditional = false;
   let lastKind = CharacterClass.Neutral;
   let lastAt = -1;
@@ -123,7 +137,7 @@ export function toSimplified(text: string): string {
   // Right to left: a Traditional character takes its converted form; a shared one does when the
   // nearest script-specific character on its line, left or right, is Traditional. The result is
   // written into one UTF-16 buffer (no string built a piece at a time).
-  const output = new Uint16Array(length);
+  const output = scratch.output.subarray(0, length);
   let rightKind = CharacterClass.Neutral;
   let rightAt = length;
   for (let index = length - 1; index >= 0; index--) {

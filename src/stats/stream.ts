@@ -139,7 +139,12 @@ export async function streamTermCounts(source: string, options: StreamOptions = 
     });
   }
   try {
-    for (const worker of pool) give(worker);
+    // Two batches queued per worker: this thread answers a worker's message only between its own
+    // batches, so with one a worker would wait idle for most of a batch.
+    for (const worker of pool) {
+      give(worker);
+      give(worker);
+    }
     while (!failure && next < batches.length) {
       merge(result, await countBatch(request(batches[next++])));
       await new Promise((resolve) => setImmediate(resolve));

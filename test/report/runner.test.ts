@@ -75,13 +75,13 @@ describe("buildReport", () => {
   const notebooks = path.join(folder, "report-notebooks");
   const out = path.join(folder, "reports");
 
-  it("writes an executed .ipynb and an HTML page per notebook and an index, the same bytes every run", async () => {
+  it("writes an executed .ipynb and an HTML page per notebook and an index, the same bytes every run and for any --jobs", async () => {
     const { mkdirSync } = await import("node:fs");
     mkdirSync(notebooks);
     writeNotebook(notebooks, "a-first", [{ markdown: "# 第一 First" }, { code: 'const corpusPath = "../data";', tags: ["parameters"] }, { code: 'console.log("<b>not bold</b>")' }]);
     const corpusFromNotebooks = path.relative(notebooks, path.resolve("data/corpus")).split(path.sep).join("/");
     writeNotebook(notebooks, "b-second", [{ code: `import * as wenxi from "wenxi";\nconst corpus = await wenxi.loadCorpus("${corpusFromNotebooks}");\nawait wenxi.show(wenxi.topTermsChart(wenxi.termFrequency(wenxi.tokenize(corpus)), { top: 5 }));` }]);
-    await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
+    await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus", jobs: 2 });
     expect(readdirSync(out).sort()).toEqual([".wenxi-report", "a-first.html", "a-first.ipynb", "b-second.html", "b-second.ipynb", "index.html", "report.json"]);
     const first = readFileSync(path.join(out, "a-first.html"), "utf8");
     expect(first).toContain("&lt;b&gt;not bold&lt;/b&gt;");
@@ -98,7 +98,7 @@ describe("buildReport", () => {
     expect(index).toContain("第一 First");
     expect(index).toContain("001_9b22334ce759c9d2");
     const before = readdirSync(out).map((name) => readFileSync(path.join(out, name)));
-    await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
+    await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus", jobs: 1 });
     const after = readdirSync(out).map((name) => readFileSync(path.join(out, name)));
     expect(after.map((content, index) => content.equals(before[index]))).toEqual(before.map(() => true));
   }, 120_000);
@@ -106,7 +106,8 @@ describe("buildReport", () => {
   it("leaves the previous report intact when a notebook fails, and keeps the failed run aside", async () => {
     const previous = readFileSync(path.join(out, "index.html"));
     writeNotebook(notebooks, "c-broken", [{ code: 'throw new Error("broken on purpose")' }]);
-    const failure = await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" }).catch((error: unknown) => error);
+    // Three kernels at once: the two good notebooks finish beside the broken one.
+    const failure = await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus", jobs: 3 }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ReportFailure);
     expect((failure as ReportFailure).notebook).toBe("c-broken.ipynb");
     expect((failure as ReportFailure).failure.cell).toBe(1);
