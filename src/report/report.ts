@@ -105,6 +105,41 @@ export interface ReportOptions {
   jobs?: number;
 }
 
+/**
+ * How long each notebook took on the last run, kept beside the project's other caches
+ * (node_modules/.cache/wenxi/report-timings.json) and outside the report, whose bytes it never
+ * touches: with several jobs, the longest notebooks start first. A missing or unreadable file
+ * only means notebook order.
+ */
+function timingsFile(projectRoot: string): string {
+  return path.join(projectRoot, "node_modules", ".cache", "wenxi", "report-timings.json");
+}
+
+function readTimings(projectRoot: string): Record<string, number> {
+  try {
+    const parsed = JSON.parse(readFileSync(timingsFile(projectRoot), "utf8")) as unknown;
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === "number" && Number.isFinite(entry[1])));
+  } catch {
+    return {};
+  }
+}
+
+function writeTimings(projectRoot: string, timings: Record<string, number>): void {
+  try {
+    mkdirSync(path.dirname(timingsFile(projectRoot)), { recursive: true });
+    writeFileSync(timingsFile(projectRoot), `${JSON.stringify({ ...readTimings(projectRoot), ...timings }, null, 1)}\n`);
+  } catch {
+    // Only a hint for the next run.
+  }
+}
+
+/** The order notebooks start in: longest last time first (unknown ones in notebook order, before known ones), ties in notebook order. */
+export function startOrder(files: string[], timings: Record<string, number>): number[] {
+  const seconds = (index: number) => timings[path.resolve(files[index])] ?? Infinity;
+  return files.map((_, index) => index).sort((left, right) => seconds(right) - seconds(left) || left - right);
+}
+
 /** Default number of notebooks run at once: one per core, at most 4 (each kernel holds its own dictionaries, ~0.5 GB). */
 export function defaultReportJobs(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
@@ -278,20 +313,25 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     // A pool of `jobs` runners takes the notebooks in order; after a failure no new one starts,
     // and those already running finish.
     // An error (a kernel that cannot start) also stops the pool, once the running notebooks end.
+    const jobs = Math.max(1, Math.min(files.length, Math.floor(options.jobs ?? defaultReportJobs())));
+    const order = jobs > 1 ? startOrder(files, readTimings(projectRoot)) : files.map((_, index) => index);
+    const timings: Record<string, number> = {};
     let nextIndex = 0;
     const errors: Array<{ index: number; error: unknown }> = [];
     const runner = async () => {
-      while (nextIndex < files.length && failures.length === 0 && errors.length === 0) {
-        const index = nextIndex++;
+      while (nextIndex < order.length && failures.length === 0 && errors.length === 0) {
+        const index = order[nextIndex++];
+        const started = Date.now();
         try {
           await runOne(index, files[index]);
+          timings[path.resolve(files[index])] = (Date.now() - started) / 1000;
         } catch (error) {
           errors.push({ index, error });
         }
       }
     };
-    const jobs = Math.max(1, Math.min(files.length, Math.floor(options.jobs ?? defaultReportJobs())));
     await Promise.all(Array.from({ length: jobs }, runner));
+    writeTimings(projectRoot, timings);
     if (errors.length > 0) throw errors.sort((left, right) => left.index - right.index)[0].error;
     if (failures.length > 0) {
       const first = failures.sort((left, right) => left.index - right.index)[0];

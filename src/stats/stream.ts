@@ -26,7 +26,7 @@ export interface StreamOptions {
   by?: string;
   /** Worker threads besides this one, which counts too; 0 counts on this thread alone. Default: cores − 1. */
   workers?: number;
-  /** Bytes of files per batch. Default 4 MB. */
+  /** Bytes of files per batch. Default 1 MB (small batches leave little for one thread to finish alone at the end). */
   batchBytes?: number;
 }
 
@@ -94,7 +94,7 @@ export async function streamTermCounts(source: string, options: StreamOptions = 
       return 0;
     }
   });
-  const batches = batchesOf(files, sizes, options.batchBytes ?? 4 * 1024 * 1024);
+  const batches = batchesOf(files, sizes, options.batchBytes ?? 1024 * 1024);
   const settings = resolveSettings(options.tokenize ?? {});
   const stopwords = [...resolveStopwords(options.tokenize?.stopwords ?? "default")];
   const { debrisRules, ...plainLoad } = load;

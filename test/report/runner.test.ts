@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildReport, injectParameters, readNotebook, ReportFailure, runNotebook, sanitizeHtml } from "../../src";
+import { startOrder } from "../../src/report/report";
 import { projectTemporaryFolder } from "../helpers";
 import { writeNotebook } from "./notebooks";
 
@@ -133,6 +134,15 @@ describe("executed notebooks against the nbformat schema", () => {
     const result = spawnSync(python, ["-c", script, ...files], { encoding: "utf8" });
     expect(result.stderr).toBe("");
     expect(result.stdout.trim()).toBe(`valid ${files.length}`);
+  });
+});
+
+describe("startOrder", () => {
+  it("starts notebooks not timed yet first, then the longest of the last run, ties in notebook order", () => {
+    const files = ["n/a.ipynb", "n/b.ipynb", "n/c.ipynb", "n/d.ipynb", "n/e.ipynb"];
+    const timings = { [path.resolve("n/a.ipynb")]: 2, [path.resolve("n/b.ipynb")]: 15, [path.resolve("n/d.ipynb")]: 2 };
+    expect(startOrder(files, timings)).toEqual([2, 4, 1, 0, 3]);
+    expect(startOrder(files, {})).toEqual([0, 1, 2, 3, 4]);
   });
 });
 
