@@ -10,22 +10,15 @@
 //   simplified  — OpenCC makes it Traditional and Big5 lacks it (显, 机, 关);
 //   anything else is written alike in both scripts and never changes.
 import * as OpenCC from "opencc-js";
+import { phraseConverter, simplifyPhrases, type DictionaryGroup } from "./conversion";
 import { big5Characters, gb2312Characters } from "./characters";
 import type { Script } from "./types";
 
-type Converter = (text: string) => string;
-
-let phraseToSimplified: Converter | undefined;
-let phraseToTraditional: Converter | undefined;
-
-function simplifyPhrases(text: string): string {
-  phraseToSimplified ??= OpenCC.ConverterFactory(OpenCC.Locale.from.hk, OpenCC.Locale.from.tw, OpenCC.Locale.to.cn);
-  return phraseToSimplified(text);
-}
+let phraseToTraditional: ((text: string) => string) | undefined;
 
 /** Simplified → Traditional (OpenCC standard forms, Taiwan). */
 export function toTraditional(text: string): string {
-  phraseToTraditional ??= OpenCC.ConverterFactory(OpenCC.Locale.from.cn, OpenCC.Locale.to.tw);
+  phraseToTraditional ??= phraseConverter(OpenCC.Locale.from.cn as DictionaryGroup[], OpenCC.Locale.to.tw as DictionaryGroup[]);
   return phraseToTraditional(text);
 }
 

@@ -6,9 +6,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/charts/random";
+import * as OpenCC from "opencc-js";
+import { simplifyPhrases } from "../../src/corpus/conversion";
 import { normalizeUnicode } from "../../src/corpus/normalize";
 import { findPinyinCandidates, pinyinAnnotationPattern } from "../../src/corpus/pinyin";
-import { toSimplified } from "../../src/corpus/script";
+import { toSimplified, toTraditional } from "../../src/corpus/script";
 import { replaceSpans, replaceTracked, trackText } from "../../src/corpus/tracked-text";
 
 const seedFolder = path.resolve(__dirname, "../../data/corpus");
@@ -68,6 +70,36 @@ describe("normalizeUnicode", () => {
       expect(normalizeUnicode(trackText(text)), JSON.stringify(text)).toEqual(expected);
     }
     expect(changed).toBeGreaterThan(10000);
+  });
+});
+
+describe("phrase conversion", () => {
+  it("gives what opencc-js's own converters give, both ways, on the keys and values of every dictionary in random company", () => {
+    const openccSimplify = OpenCC.ConverterFactory(OpenCC.Locale.from.hk, OpenCC.Locale.from.tw, OpenCC.Locale.to.cn);
+    const openccTraditional = OpenCC.ConverterFactory(OpenCC.Locale.from.cn, OpenCC.Locale.to.tw);
+    const words: string[] = [];
+    for (const locale of [OpenCC.Locale.from.hk, OpenCC.Locale.from.tw, OpenCC.Locale.to.cn, OpenCC.Locale.to.tw]) {
+      for (const group of locale as unknown as string[][]) for (const dictionary of group) for (const entry of dictionary.split("|")) words.push(...entry.split(" ").slice(0, 2));
+    }
+    expect(words.length).toBeGreaterThan(10000);
+    const company = ["⿰氵青", "⿱艹⿰氵青", "⿰", "𠀀", "\ud840", "a", "\n", "，", "著", "乾", "显著", "後"];
+    const next = seededRandom(5);
+    const texts = [...seedTexts, ...seedTexts.map(toTraditional)];
+    for (let count = 0; count < 20000; count++) {
+      let text = "";
+      for (let piece = 1 + Math.floor(next() * 8); piece > 0; piece--) {
+        const roll = next();
+        text += roll < 0.7 ? words[Math.floor(next() * words.length)] : roll < 0.85 ? company[Math.floor(next() * company.length)] : String.fromCodePoint(0x4e00 + Math.floor(next() * 0x5200));
+      }
+      texts.push(text);
+    }
+    let unified = "";
+    for (let codePoint = 0x3400; codePoint < 0xa000; codePoint++) unified += String.fromCodePoint(codePoint);
+    texts.push(unified);
+    for (const text of texts) {
+      expect(simplifyPhrases(text), JSON.stringify(text)).toBe(openccSimplify(text));
+      expect(toTraditional(text), JSON.stringify(text)).toBe(openccTraditional(text));
+    }
   });
 });
 
