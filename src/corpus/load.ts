@@ -49,14 +49,15 @@ export interface LoadOptions extends DocumentOptions {
 }
 
 /**
- * Why the next file cannot be loaded without risking the heap limit, or undefined. Measured on
- * news text: a loaded document keeps about 4 bytes of heap per byte of file (`original` and
- * `text`), and cleaning it briefly needs about 20 more (per-character arrays): 24n bytes for a
- * file of n bytes, kept under 70 % of the limit so that V8's collector still has room to work.
+ * Why the next file cannot be loaded without risking the heap limit, or undefined. Measured: a
+ * loaded document keeps about 4 bytes of heap per byte of file (`original` and `text`), and
+ * cleaning it briefly needs about 20 more on news text, up to about 36 on a file of many short
+ * lines (objects per line; with 24, such files under a 52 MB heap aborted): 40n bytes for a file
+ * of n bytes, kept under 70 % of the limit so that V8's collector still has room to work.
  */
 function memoryShortfall(size: number): string | undefined {
   const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
-  if (used + 24 * size <= 0.7 * limit) return undefined;
+  if (used + 40 * size <= 0.7 * limit) return undefined;
   return `not loaded: the corpus so far (heap ${megabytes(used)}) and this file would pass the memory limit (${megabytes(limit)}); load fewer files at a time, or raise Node's limit (node --max-old-space-size=MB)`;
 }
 

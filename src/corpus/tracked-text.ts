@@ -110,8 +110,9 @@ export function transformTracked(tracked: TrackedText, transform: (text: string)
   return { text, origin };
 }
 
+/** A part of a tracked text; its origin map is a view of the whole one (origin maps are never written after they are made). */
 export function sliceTracked(tracked: TrackedText, start: number, end = tracked.text.length): TrackedText {
-  return { text: tracked.text.slice(start, end), origin: tracked.origin.slice(start, end) };
+  return { text: tracked.text.slice(start, end), origin: tracked.origin.subarray(start, end) };
 }
 
 export function splitTrackedLines(tracked: TrackedText): TrackedText[] {
