@@ -13,6 +13,8 @@ interface ConversionPass {
   longer: Map<string, string>;
   /** Every beginning of two or more units of those keys: the walk along the text stops at the first that is not one. */
   beginnings: Set<string>;
+  /** The second units of those keys, by first unit: most walks stop there, without making a string. */
+  secondUnits: Array<Set<number> | undefined>;
   /** For each BMP code unit: the longest key starting with it, in units (0 = none). */
   longest: Uint8Array;
   /** The same for keys starting with a character beyond U+FFFF, by code point. */
@@ -28,12 +30,13 @@ function buildPass(group: DictionaryGroup): ConversionPass {
     const pairs = typeof dictionary === "string" ? dictionary.split("|").map((entry) => entry.split(" ") as [string, string]) : dictionary;
     for (const [key, value] of pairs) entries.set(key, value);
   }
-  const pass: ConversionPass = { single: new Array<string | undefined>(0x10000).fill(undefined), longer: new Map(), beginnings: new Set(), longest: new Uint8Array(0x10000), longestAstral: new Map() };
+  const pass: ConversionPass = { single: new Array<string | undefined>(0x10000).fill(undefined), longer: new Map(), beginnings: new Set(), secondUnits: new Array<Set<number> | undefined>(0x10000).fill(undefined), longest: new Uint8Array(0x10000), longestAstral: new Map() };
   for (const [key, value] of entries) {
     if (key.length === 1) pass.single[key.charCodeAt(0)] = value;
     else {
       pass.longer.set(key, value);
       for (let length = 2; length <= key.length; length++) pass.beginnings.add(key.slice(0, length));
+      (pass.secondUnits[key.charCodeAt(0)] ??= new Set()).add(key.charCodeAt(1));
     }
     const first = key.codePointAt(0)!;
     if (first < 0x10000) pass.longest[first] = Math.max(pass.longest[first], Math.min(key.length, 255));
@@ -74,7 +77,7 @@ let output = new Uint16Array(4096);
 
 /** One pass over the text: at each position the longest key that starts there is replaced; elsewhere the text is kept. */
 function convertPass(text: string, pass: ConversionPass): string {
-  const { single, longer, beginnings, longest, longestAstral } = pass;
+  const { single, longer, beginnings, secondUnits, longest, longestAstral } = pass;
   // The result is written unit by unit into one buffer (a replacement every few characters in
   // Traditional text makes a list of pieces costlier); the text itself comes back when no
   // replacement changed anything (many entries map a phrase to itself, to shield it).
@@ -96,7 +99,8 @@ function convertPass(text: string, pass: ConversionPass): string {
     let matched = 0;
     // Longest key from here: walk forward while the text still begins some key (as a trie walk would).
     const limit = Math.min(reach, text.length - index);
-    for (let length = 2; length <= limit; length++) {
+    const seconds = limit >= 2 ? secondUnits[code] : undefined;
+    for (let length = 2; length <= limit && seconds !== undefined && seconds.has(text.charCodeAt(index + 1)); length++) {
       const beginning = text.slice(index, index + length);
       if (!beginnings.has(beginning)) break;
       const value = longer.get(beginning);
