@@ -1,6 +1,7 @@
 // Bytes → text. Detects UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, GB18030 (which
 // includes GBK and GB2312) and Big5; chooses between GB18030 and Big5 by which decoding yields
 // more common Han characters. Refuses empty, blank and binary input with a reason.
+import { isUtf8 } from "node:buffer";
 import * as iconv from "iconv-lite";
 import { commonHanCharacters, isHanCharacter } from "./characters";
 
@@ -21,14 +22,12 @@ export interface DecodeOptions {
   structured?: boolean;
 }
 
-const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+/** UTF-8 to text, or undefined when the bytes are not valid UTF-8 (a byte-order mark is kept as U+FEFF). */
 function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
-  try {
-    return utf8Decoder.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  // Validation (simdutf) then Buffer's decoder: several times faster than a fatal TextDecoder, same result.
+  if (!isUtf8(bytes)) return undefined;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 
 function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | undefined {
