@@ -1,7 +1,7 @@
 // loadCorpus: a folder, file, JSONL or CSV source → a Corpus of cleaned documents, sorted by id.
 // One bad file never sinks the load: it becomes an entry in `corpus.errors` naming the file (and
 // line) and the problem; `strict: true` turns any error into a thrown CorpusLoadError.
-import { promises as fs } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, statSync } from "node:fs";
 import { getHeapStatistics } from "node:v8";
 import * as path from "node:path";
 import { cleanText, type CleaningOptions } from "./clean";
@@ -72,23 +72,6 @@ function megabytes(bytes: number): string {
  * Reads at most `size` bytes (the size stat gave): a file that claims 0 bytes is not read at all,
  * so a special file posing as a regular one (/proc/kmsg) cannot block the load.
  */
-async function readBounded(file: string | Buffer, size: number): Promise<Buffer> {
-  if (size === 0) return Buffer.alloc(0);
-  const handle = await fs.open(file, "r");
-  try {
-    const buffer = Buffer.alloc(size);
-    let filled = 0;
-    while (filled < size) {
-      const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return filled === size ? buffer : buffer.subarray(0, filled);
-  } finally {
-    await handle.close();
-  }
-}
-
 export class CorpusLoadError extends Error {
   constructor(readonly errors: CorpusError[]) {
     super(`could not load ${errors.length} item(s):\n${errors.map(formatCorpusError).join("\n")}`);
@@ -248,17 +231,37 @@ interface FileResult {
 }
 
 /** A file's bytes, or why they were not read: not a regular file, over the size limit, past the heap budget, unreadable. */
-export async function readFileBytes(file: ListedFile, options: LoadOptions): Promise<{ bytes: Buffer } | { error: CorpusError }> {
+/**
+ * A file's bytes, or why they cannot be had. Reads are synchronous: four system calls a file,
+ * against a promise round trip through the thread pool for each (a fifth of the load of 5,000 news
+ * files went there). Only a regular file is read, and only its stated size (a /proc file cannot
+ * make it hang); it is opened non-blocking and checked again once open, so a FIFO swapped in after
+ * the first check cannot make the load wait for a writer.
+ */
+export function readFileBytes(file: ListedFile, options: LoadOptions): { bytes: Buffer } | { error: CorpusError } {
+  const notRegular: CorpusError = { path: file.path, kind: "read", reason: "not a regular file (a device, pipe or socket): skipped" };
+  let descriptor: number | undefined;
   try {
-    const stats = await fs.stat(file.absolutePath);
-    if (!stats.isFile()) return { error: { path: file.path, kind: "read", reason: "not a regular file (a device, pipe or socket): skipped" } };
+    if (!statSync(file.absolutePath).isFile()) return { error: notRegular };
+    descriptor = openSync(file.absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return { error: notRegular };
     const limit = options.maxFileBytes ?? defaultMaxFileBytes;
     if (stats.size > limit) {
       return { error: { path: file.path, kind: "too-large", reason: `is ${megabytes(stats.size)}, over the ${megabytes(limit)} limit for one file (maxFileBytes, --max-file-mb): split it, or raise the limit if memory allows` } };
     }
-    return { bytes: await readBounded(file.absolutePath, stats.size) };
+    const bytes = Buffer.alloc(stats.size);
+    let filled = 0;
+    while (filled < stats.size) {
+      const read = readSync(descriptor, bytes, filled, stats.size - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return { bytes: filled === stats.size ? bytes : bytes.subarray(0, filled) };
   } catch (error) {
     return { error: { path: file.path, kind: "read", reason: `cannot read: ${(error as Error).message}` } };
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
 }
 
@@ -414,13 +417,8 @@ async function loadFiles(source: string, files: SourceFile[], errors: CorpusErro
   const nameReader = options.nameFields !== undefined ? nameFieldsReader(options.nameFields) : undefined;
   const stems = new Map<string, number>();
   for (const { file } of files) stems.set(stem(file.relativePath), (stems.get(stem(file.relativePath)) ?? 0) + 1);
-  // Files are read a few ahead of the one being cleaned, so the disk works while the CPU does.
-  const reads: Array<Promise<{ bytes: Buffer } | { error: CorpusError }> | undefined> = [];
-  const readAhead = 8;
-  for (const [index, { file, format }] of files.entries()) {
-    for (let next = index; next < Math.min(files.length, index + readAhead); next++) reads[next] ??= readFileBytes(files[next].file, options);
-    const read = await reads[index]!;
-    reads[index] = undefined;
+  for (const { file, format } of files) {
+    const read = readFileBytes(file, options);
     if ("error" in read) {
       errors.push(read.error);
       continue;

@@ -42,10 +42,8 @@ export async function countBatch(request: StreamBatchRequest, cutOnly = false): 
   let lastDocument = new Int32Array(1024).fill(-1);
   let documentIndex = 0;
   const result: StreamBatchResult = { documents: 0, tokens: 0, errors: [], groups: [] };
-  // The batch's files are read at once (a batch is a few megabytes) and cleaned in order.
-  const reads = request.files.map((source) => readFileBytes(source.file, request.load));
-  for (const [index, source] of request.files.entries()) {
-    const read = await reads[index];
+  for (const source of request.files) {
+    const read = readFileBytes(source.file, request.load);
     if ("error" in read) {
       result.errors.push(read.error);
       continue;
