@@ -23,8 +23,14 @@ export interface PinyinReading {
 }
 
 /** Reads the inside of a parenthesis as pinyin, or returns undefined when it is not pinyin. */
+/** What pinyin is written with (after lower-casing): letters, tone marks, tone numbers and separators. */
+const pinyinCharacters = /^[\sa-z1-5'’āáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]*$/;
+
 export function readPinyin(annotation: string): PinyinReading | undefined {
-  const words = annotation.trim().toLowerCase().split(/[\s'’]+/).filter((word) => word !== "");
+  const lower = annotation.trim().toLowerCase();
+  // Any other character leaves some word that no syllable matches: refuse at once (most parentheses hold no pinyin).
+  if (!pinyinCharacters.test(lower)) return undefined;
+  const words = lower.split(/[\s'’]+/).filter((word) => word !== "");
   if (words.length === 0) return undefined;
   let syllables = 0;
   let toned = false;

@@ -98,6 +98,10 @@ let scratch = newScratch(0);
 export function toSimplified(text: string): string {
   const table = characterClasses();
   const length = text.length;
+  // Most lines of a mixed text have no Traditional character: find one before doing any work.
+  let first = 0;
+  while (first < length && classOf(text, first, table) !== CharacterClass.Traditional) first++;
+  if (first === length) return text;
   // Classes, and for each character the nearest script-specific class to its left on its line
   // (and how far back), in one pass; the text is returned untouched when nothing is Traditional.
   // Scratch arrays reused across calls (this runs once per line of a Traditional text).
