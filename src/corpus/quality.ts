@@ -4,7 +4,7 @@
 // characters, private-use characters, U+FFFD (bytes that did not decode), or an unbroken run of
 // rare characters. Rare characters alone, set apart by punctuation (沂、沭、汶、泗; 钒、钛、镍), are
 // valid text.
-import { commonHanCharacters, isHanAtOffset, isHanCharacter } from "./characters";
+import { commonHanCharacters, hanTableOfBmp, isHanAtOffset, isHanCharacter } from "./characters";
 import type { QualityFlag, Script } from "./types";
 
 export interface TextSpan {
@@ -127,7 +127,7 @@ export function qualityFlags(input: QualityInput): QualityFlag[] {
   for (const span of findGarbledSpans(text)) {
     flags.push({ kind: "garbled", message: `garbled span of ${span.end - span.start} characters (mis-decoded text)`, ...excerptOf(input, span) });
   }
-  const replacementCount = [...text.matchAll(/\ufffd/g)].length;
+  const replacementCount = text.includes("\ufffd") ? [...text.matchAll(/\ufffd/g)].length : 0;
   if (replacementCount > 0) {
     const first = text.indexOf("\ufffd");
     flags.push({
@@ -139,13 +139,18 @@ export function qualityFlags(input: QualityInput): QualityFlag[] {
   let han = 0;
   let visible = 0;
   const space = whiteSpaceTable();
+  const hanTable = hanTableOfBmp();
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (space[code] === 1) continue;
     visible++;
+    if (code < 0xd800 || code > 0xdbff) {
+      han += hanTable[code];
+      continue;
+    }
     if (isHanAtOffset(text, index)) han++;
     const next = text.charCodeAt(index + 1);
-    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) index++; // one code point
+    if (next >= 0xdc00 && next <= 0xdfff) index++; // one code point
   }
   if (visible > 0 && han / visible < 0.3) {
     flags.push({ kind: "low-han-share", message: `only ${Math.round((100 * han) / visible)} % of characters are Han: is this Chinese text?` });
