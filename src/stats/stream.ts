@@ -7,7 +7,6 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
-import { Worker } from "node:worker_threads";
 import { compareText } from "./order";
 import type { CorpusError } from "../corpus/types";
 import { listSourceFiles, type LoadOptions, type SourceFile } from "../corpus/load";
@@ -16,6 +15,7 @@ import { resolveSettings, type TokenizeOptions } from "../text/tokenize";
 import { resolveStopwords } from "../text/stopwords";
 import type { TermFrequencyRow } from "./frequency";
 import { countBatch, type StreamBatchRequest, type StreamBatchResult } from "./stream-batch";
+import { batchesBySize, runBatches } from "../corpus/worker-pool";
 
 export interface StreamOptions {
   /** How files are read and cleaned (as loadCorpus). */
@@ -48,23 +48,6 @@ function workerScript(): string {
   return __filename.endsWith(".ts") ? path.resolve(__dirname, "../../dist/stats/stream-worker.js") : path.join(__dirname, "stream-worker.js");
 }
 
-function batchesOf(files: SourceFile[], sizes: number[], batchBytes: number): SourceFile[][] {
-  const batches: SourceFile[][] = [];
-  let current: SourceFile[] = [];
-  let bytes = 0;
-  files.forEach((file, index) => {
-    current.push(file);
-    bytes += sizes[index];
-    if (bytes >= batchBytes) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-  });
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
-
 function merge(into: StreamedCounts, result: StreamBatchResult): void {
   into.documents += result.documents;
   into.tokens += result.tokens;
@@ -94,7 +77,7 @@ export async function streamTermCounts(source: string, options: StreamOptions = 
       return 0;
     }
   });
-  const batches = batchesOf(files, sizes, options.batchBytes ?? 1024 * 1024);
+  const batches = batchesBySize(files, (_file, index) => sizes[index], options.batchBytes ?? 1024 * 1024);
   const settings = resolveSettings(options.tokenize ?? {});
   const stopwords = [...resolveStopwords(options.tokenize?.stopwords ?? "default")];
   const { debrisRules, ...plainLoad } = load;
@@ -108,52 +91,14 @@ export async function streamTermCounts(source: string, options: StreamOptions = 
     words: [...insertedWords(), ...(options.tokenize?.words ?? []).map((word) => (typeof word === "string" ? word : word.word))],
   });
   // This thread counts too, so with N cores it takes N − 1 workers (each loads its own dictionary).
-  const workers = debrisRules ? 0 : Math.min(options.workers ?? availableParallelism() - 1, Math.max(0, batches.length - 1));
-  if (workers <= 0) {
-    for (const batch of batches) merge(result, await countBatch({ ...request(batch), load }));
-    return finish(result);
-  }
-  const pool = Array.from({ length: workers }, () => new Worker(workerScript()));
-  let next = 0;
-  let outstanding = 0;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const give = (worker: Worker) => {
-    if (failure || next >= batches.length) return;
-    outstanding++;
-    worker.postMessage(request(batches[next++]));
-  };
-  for (const worker of pool) {
-    worker.on("message", (message: StreamBatchResult | { error: string }) => {
-      outstanding--;
-      if ("error" in message) failure ??= new Error(`stream worker failed: ${message.error}`);
-      else {
-        merge(result, message);
-        give(worker);
-      }
-      wake?.();
-    });
-    worker.on("error", (error) => {
-      failure ??= error;
-      wake?.();
-    });
-  }
-  try {
-    // Two batches queued per worker: this thread answers a worker's message only between its own
-    // batches, so with one a worker would wait idle for most of a batch.
-    for (const worker of pool) {
-      give(worker);
-      give(worker);
-    }
-    while (!failure && next < batches.length) {
-      merge(result, await countBatch(request(batches[next++])));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    while (!failure && outstanding > 0) await new Promise<void>((resolve) => (wake = resolve));
-  } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
-  }
-  if (failure) throw failure;
+  // Custom debris rules (functions) cannot cross to a worker: with them the work stays here.
+  await runBatches({
+    script: workerScript(),
+    batches: batches.map(request),
+    workers: debrisRules ? 0 : (options.workers ?? availableParallelism() - 1),
+    here: (batch) => countBatch({ ...batch, load }),
+    onResult: (_index, counted) => merge(result, counted),
+  });
   return finish(result);
 }
 

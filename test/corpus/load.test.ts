@@ -1,4 +1,5 @@
 import * as iconv from "iconv-lite";
+import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CorpusLoadError, corpusFromTexts, loadCorpus } from "../../src";
@@ -148,4 +149,29 @@ describe("corpusFromTexts", () => {
     expect(corpus.documents.map((document) => document.id)).toEqual(["a", "a~2", "b"]);
     expect(corpus.documents[1].flags).toEqual([{ kind: "duplicate-id", message: 'id "a" is used by another document; renamed to "a~2"' }]);
   });
+});
+
+describe("loadCorpus on worker threads", () => {
+  it("gives the same documents, ids and errors with workers as on this thread alone", async () => {
+    const parallel = path.join(folder, "parallel");
+    const seeds = readdirSync(path.resolve("data/corpus")).sort().map((name) => readFileSync(path.join(path.resolve("data/corpus"), name), "utf8"));
+    const files: Record<string, string | Buffer> = {};
+    // About 2.6 MB in 41 files, so that the 1 MB batches go to more than one thread.
+    // Each stem twice (a/doc00, b/doc00) and doc00 once more at the top: ids fall back to relative paths.
+    for (let index = 0; index < 36; index++) files[`${index < 18 ? "a" : "b"}/doc${String(index % 18).padStart(2, "0")}.txt`] = `${seeds[index % seeds.length]}\n`.repeat(10);
+    files["doc00.txt"] = seeds[0];
+    files["binary.txt"] = Buffer.from([0x89, 0x50, 0x00, 0x01]);
+    files["gbk.txt"] = iconv.encode("新疆公安:忠诚担当\n全区公安机关坚持党建引领。", "gb18030");
+    files["rows.jsonl"] = '{"id":"same","text":"公安机关坚持党建引领。"}\n{"id":"same","text":"深入推进改革。"}\nnot json\n';
+    files["empty.txt"] = "";
+    writeFiles(parallel, files);
+    const options = { extensions: [".txt", ".jsonl"] };
+    const alone = await loadCorpus(parallel, { ...options, workers: 0 });
+    const shared = await loadCorpus(parallel, { ...options, workers: 2 });
+    expect(alone.documents.length).toBe(40);
+    expect(alone.documents.filter((document) => document.id.endsWith("doc00")).map((document) => document.id)).toEqual(["a/doc00", "b/doc00", "doc00"]);
+    expect(alone.errors.map((error) => error.kind).sort()).toEqual(["binary", "empty", "parse"]);
+    expect(alone.documents.filter((document) => document.id.startsWith("same")).map((document) => document.id)).toEqual(["same", "same~2"]);
+    expect(shared).toEqual(alone);
+  }, 60_000);
 });
