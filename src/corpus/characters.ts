@@ -21,6 +21,14 @@ export function hanTableOfBmp(): Uint8Array {
   return hanTable;
 }
 
+/** Length in UTF-16 units of the code point at `index`: 2 for a surrogate pair, else 1 (a lone surrogate too). */
+export function codePointLength(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(index + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
 /** Whether the code point written by `text[index]` (and the next unit, for a surrogate pair) is Han; a lone surrogate is not. */
 export function isHanAtOffset(text: string, index: number): boolean {
   const code = text.charCodeAt(index);

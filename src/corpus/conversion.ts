@@ -4,6 +4,7 @@
 // a pass whose keys start with no character of the text is skipped; a test holds the result equal
 // to opencc-js's own converter.
 import * as OpenCC from "opencc-js";
+import { codePointLength } from "./characters";
 
 /** One dictionary group: its entries, and the longest key (UTF-16 units) starting with each character. */
 interface ConversionPass {
@@ -45,14 +46,6 @@ function buildPass(group: DictionaryGroup): ConversionPass {
   return pass;
 }
 
-/** Units of the code point at `index`. */
-function unitsAt(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  if (code < 0xd800 || code > 0xdbff) return 1;
-  const next = text.charCodeAt(index + 1);
-  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-}
-
 /** Operands of an ideographic description character (U+2FF0–U+2FFF), 0 for any other character. */
 function descriptionArity(codePoint: number): number {
   if (codePoint >= 0x2ff0 && codePoint <= 0x2ff1) return 2;
@@ -65,10 +58,10 @@ function descriptionArity(codePoint: number): number {
 function descriptionEnd(text: string, index: number): number {
   const arity = descriptionArity(text.codePointAt(index)!);
   if (arity === 0) return 0;
-  let at = index + unitsAt(text, index);
+  let at = index + codePointLength(text, index);
   for (let operand = 0; operand < arity; operand++) {
     if (at >= text.length) return 0;
-    at = descriptionEnd(text, at) || at + unitsAt(text, at);
+    at = descriptionEnd(text, at) || at + codePointLength(text, at);
   }
   return at;
 }
@@ -87,7 +80,7 @@ function convertPass(text: string, pass: ConversionPass): string {
   let index = 0;
   while (index < text.length) {
     const code = text.charCodeAt(index);
-    const units = unitsAt(text, index);
+    const units = codePointLength(text, index);
     const reach = units === 1 ? longest[code] : (longestAstral.get(text.codePointAt(index)!) ?? 0);
     if (reach === 0 && (code < 0x2ff0 || code > 0x2fff)) {
       output[written++] = code;

@@ -1,5 +1,6 @@
 // Character-level normalization steps, each on tracked text and each reporting what it changed:
 // line endings, Unicode NFKC (２０２３ → 2023, ＡＰＰ → APP), white space, inline pinyin.
+import { codePointLength } from "./characters";
 import { findPinyinCandidates, isPinyinAnnotation } from "./pinyin";
 import { replaceSpans, replaceTracked, type TrackedReplacement, type TrackedText } from "./tracked-text";
 
@@ -39,14 +40,6 @@ function nfkcTablesOfBmp(): NfkcTables {
   }
   nfkcTables = { changes, marks };
   return nfkcTables;
-}
-
-/** Length in UTF-16 units of the code point at `index`. */
-function codePointLength(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  if (code < 0xd800 || code > 0xdbff) return 1;
-  const next = text.charCodeAt(index + 1);
-  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
 /**
