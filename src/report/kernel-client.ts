@@ -97,13 +97,24 @@ export class KernelClient {
   private constructor() {}
 
   /** Starts a kernel and waits until it answers. */
+  /** The launch under way: kernels start one at a time (see `start`). */
+  private static launching: Promise<void> = Promise.resolve();
+
   static async start(options: KernelOptions): Promise<KernelClient> {
+    // One launch at a time, each until its kernel answers (its ports bound): a port found free for
+    // one kernel could otherwise be found free again for another before the first binds it.
+    const previous = KernelClient.launching;
+    let launched!: () => void;
+    KernelClient.launching = new Promise<void>((resolve) => (launched = resolve));
+    await previous;
     const client = new KernelClient();
     try {
       await client.launch(options);
     } catch (error) {
       await client.shutdown();
       throw error;
+    } finally {
+      launched();
     }
     return client;
   }
