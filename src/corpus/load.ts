@@ -79,10 +79,6 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/**
- * Reads at most `size` bytes (the size stat gave): a file that claims 0 bytes is not read at all,
- * so a special file posing as a regular one (/proc/kmsg) cannot block the load.
- */
 export class CorpusLoadError extends Error {
   constructor(readonly errors: CorpusError[]) {
     super(`could not load ${errors.length} item(s):\n${errors.map(formatCorpusError).join("\n")}`);
@@ -241,9 +237,8 @@ interface FileResult {
   errors: CorpusError[];
 }
 
-/** A file's bytes, or why they were not read: not a regular file, over the size limit, past the heap budget, unreadable. */
 /**
- * A file's bytes, or why they cannot be had. Reads are synchronous: four system calls a file,
+ * A file's bytes, or why they were not read: not a regular file, over the size limit, unreadable. Reads are synchronous: four system calls a file,
  * against a promise round trip through the thread pool for each (a fifth of the load of 5,000 news
  * files went there). Only a regular file is read, and only its stated size (a /proc file cannot
  * make it hang); it is opened non-blocking and checked again once open, so a FIFO swapped in after
@@ -427,7 +422,7 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
 export interface LoadBatchRequest {
   files: SourceFile[];
   options: LoadOptions;
-  /** How many files share each stem (ids fall back to relative paths for those). */
+  /** How many files of the whole load share the stem of each file of the batch (ids fall back to relative paths for those). */
   stems: Array<[string, number]>;
 }
 
@@ -479,11 +474,11 @@ async function loadFiles(source: string, files: SourceFile[], errors: CorpusErro
   const total = sizes.reduce((sum, size) => sum + size, 0);
   const { debrisRules, workers: requested, ...plain } = options;
   const workers = debrisRules ? 0 : (requested ?? (total >= parallelLoadBytes ? availableParallelism() - 1 : 0));
-  const stemList = [...stems];
   const batches = batchesBySize(files, (_file, index) => sizes[index], 1024 * 1024);
+  const stemsOf = (batch: SourceFile[]) => batch.map(({ file }): [string, number] => [stem(file.relativePath), stems.get(stem(file.relativePath)) ?? 1]);
   await runBatches({
     script: loadWorkerScript(),
-    batches: batches.map((batch): LoadBatchRequest => ({ files: batch, options: plain, stems: stemList })),
+    batches: batches.map((batch): LoadBatchRequest => ({ files: batch, options: plain, stems: stemsOf(batch) })),
     workers,
     here: (request) => loadBatch({ ...request, options }, true),
     onResult: (_index, outcomes) => {

@@ -310,9 +310,8 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       options.onProgress?.({ kind: "done", index: index + 1, count: files.length, name, ok: !run.failure, seconds: (Date.now() - started) / 1000 });
       if (run.failure) failures.push({ index, name, failure: run.failure });
     };
-    // A pool of `jobs` runners takes the notebooks in order; after a failure no new one starts,
-    // and those already running finish.
-    // An error (a kernel that cannot start) also stops the pool, once the running notebooks end.
+    // A pool of `jobs` runners takes the notebooks in start order; after a failure, or an error (a
+    // kernel that cannot start), no new one starts, and those already running finish.
     const jobs = Math.max(1, Math.min(files.length, Math.floor(options.jobs ?? defaultReportJobs())));
     const order = jobs > 1 ? startOrder(files, readTimings(projectRoot)) : files.map((_, index) => index);
     const timings: Record<string, number> = {};
