@@ -10,7 +10,9 @@ import { keywords, type KeywordMethod } from "../stats/keywords";
 import { kwic } from "../stats/kwic";
 import { ngrams } from "../stats/ngrams";
 import type { DocumentSelector } from "../stats/select";
-import { tokenize, type TokenizeOptions } from "../text/tokenize";
+import { availableParallelism } from "node:os";
+import { tokenizeParallel } from "../text/parallel";
+import { tokenize, type TokenizeOptions, type Tokens } from "../text/tokenize";
 import { UsageError, type ParsedArguments } from "./arguments";
 import { formatFlags, numberOption, stringOption, writeRows, type Command, type Output } from "./command";
 import { corpusLoadFlagOptions, corpusLoadValueOptions, emptyLoadMessage, loadOptionsFrom } from "./corpus-command";
@@ -57,13 +59,27 @@ export function parseSelector(text: string): DocumentSelector {
   return list(text) ?? [];
 }
 
+/** From this many characters of text, commands cut on every core (a worker's dictionary takes about a second to load). */
+export const parallelTokenizeCharacters = 8_000_000;
+
+/**
+ * A command's tokens: on every core (`tokenizeParallel`, the same tokens) for a large corpus in
+ * the default precise mode without parts of speech, else on this thread.
+ */
+export async function tokensOf(corpus: Corpus, options: TokenizeOptions, minimumCharacters = parallelTokenizeCharacters): Promise<Tokens> {
+  let characters = 0;
+  for (const document of corpus.documents) characters += document.text.length;
+  const parallel = characters >= minimumCharacters && availableParallelism() > 1 && !options.pos && (options.mode ?? "precise") === "precise";
+  return parallel ? tokenizeParallel(corpus, options) : tokenize(corpus, options);
+}
+
 export function analysisCommand(
   name: string,
   summary: string,
   extraUsage: string,
   valueOptions: string[],
   flagOptions: string[],
-  analyse: (corpus: Corpus, parsed: ParsedArguments) => Row[],
+  analyse: (corpus: Corpus, parsed: ParsedArguments) => Row[] | Promise<Row[]>,
 ): Command {
   return {
     name,
@@ -75,7 +91,7 @@ export function analysisCommand(
     async run(parsed, output) {
       const corpus = await loadFrom(parsed, output);
       if (!corpus) return 1;
-      writeRows(parsed, output, analyse(corpus, parsed));
+      writeRows(parsed, output, await analyse(corpus, parsed));
       return 0;
     },
   };
@@ -106,8 +122,8 @@ const commandExamples: Record<string, string[]> = {
 /** Result objects as output rows. */
 export const rows = <T extends object>(items: T[]): Row[] => items.map((item) => ({ ...item }) as unknown as Row);
 
-const frequencyInMemory = analysisCommand("freq", "term frequencies, overall or --by document or a metadata field; --stream for corpora larger than memory", "[--by document|FIELD] [--stream [--workers N]]", ["by"], [], (corpus, parsed) =>
-  rows(termFrequency(tokenize(corpus, tokenizeOptionsFrom(parsed)), { by: stringOption(parsed, "by"), top: top(parsed, 20) })),
+const frequencyInMemory = analysisCommand("freq", "term frequencies, overall or --by document or a metadata field; --stream for corpora larger than memory", "[--by document|FIELD] [--stream [--workers N]]", ["by"], [], async (corpus, parsed) =>
+  rows(termFrequency(await tokensOf(corpus, tokenizeOptionsFrom(parsed)), { by: stringOption(parsed, "by"), top: top(parsed, 20) })),
 );
 
 /** freq, in memory or (--stream) counting file by file on every core without keeping the corpus. */
@@ -149,9 +165,9 @@ export const keywordsCommand = analysisCommand(
   },
 );
 
-export const kwicCommand = analysisCommand("kwic", "concordance of a term, in the original script", "--term TERM [--window CHARS]", ["term", "window"], [], (corpus, parsed) => {
+export const kwicCommand = analysisCommand("kwic", "concordance of a term, in the original script", "--term TERM [--window CHARS]", ["term", "window"], [], async (corpus, parsed) => {
   const term = required(parsed, "term", "kwic");
-  const result = kwic(corpus, tokenize(corpus, tokenizeOptionsFrom(parsed)), term, { window: numberOption(parsed, "window", 20) });
+  const result = kwic(corpus, await tokensOf(corpus, tokenizeOptionsFrom(parsed)), term, { window: numberOption(parsed, "window", 20) });
   const limit = stringOption(parsed, "top") === undefined ? undefined : top(parsed, 0);
   return rows(limit === undefined ? result : result.slice(0, limit));
 });
@@ -162,11 +178,11 @@ export const keynessCommand = analysisCommand(
   "--target ID,…|FIELD=VALUE [--reference ID,…|FIELD=VALUE] [--min-count N]",
   ["target", "reference", "min-count"],
   [],
-  (corpus, parsed) => {
+  async (corpus, parsed) => {
     const target = parseSelector(required(parsed, "target", "keyness"));
     const reference = stringOption(parsed, "reference");
     return rows(
-      keyness(tokenize(corpus, tokenizeOptionsFrom(parsed)), {
+      keyness(await tokensOf(corpus, tokenizeOptionsFrom(parsed)), {
         target,
         reference: reference === undefined ? undefined : parseSelector(reference),
         top: top(parsed, 20),
@@ -182,13 +198,13 @@ export const collocationsCommand = analysisCommand(
   "[--term NODE] [--window N] [--over kept|all] [--min-count N] [--sort logLikelihood|pmi|tScore|dice|count]",
   ["term", "window", "over", "min-count", "sort"],
   [],
-  (corpus, parsed) => {
+  async (corpus, parsed) => {
     const sortBy = (stringOption(parsed, "sort") ?? "logLikelihood") as CollocationMeasure | "count";
     if (!["logLikelihood", "pmi", "tScore", "dice", "count"].includes(sortBy)) throw new UsageError(`--sort is logLikelihood, pmi, tScore, dice or count, not "${sortBy}"`);
     const over = stringOption(parsed, "over") ?? "kept";
     if (over !== "kept" && over !== "all") throw new UsageError(`--over is kept (windows over the tokens left after filtering) or all (over every token), not "${over}"`);
     return rows(
-      collocations(tokenize(corpus, tokenizeOptionsFrom(parsed)), {
+      collocations(await tokensOf(corpus, tokenizeOptionsFrom(parsed)), {
         node: stringOption(parsed, "term"),
         window: numberOption(parsed, "window", 5),
         over,
@@ -200,8 +216,8 @@ export const collocationsCommand = analysisCommand(
   },
 );
 
-export const ngramsCommand = analysisCommand("ngrams", "runs of n adjacent tokens", "[--n N] [--min-count N]", ["n", "min-count"], [], (corpus, parsed) =>
-  rows(ngrams(tokenize(corpus, tokenizeOptionsFrom(parsed)), { n: numberOption(parsed, "n", 2), minCount: numberOption(parsed, "min-count", 2), top: top(parsed, 20) })).map(
+export const ngramsCommand = analysisCommand("ngrams", "runs of n adjacent tokens", "[--n N] [--min-count N]", ["n", "min-count"], [], async (corpus, parsed) =>
+  rows(ngrams(await tokensOf(corpus, tokenizeOptionsFrom(parsed)), { n: numberOption(parsed, "n", 2), minCount: numberOption(parsed, "min-count", 2), top: top(parsed, 20) })).map(
     ({ terms: _terms, ...row }) => row,
   ),
 );

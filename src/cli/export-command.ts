@@ -3,11 +3,10 @@
 // exports one share of the files, so many processes or hosts can split a large folder.
 import { defaultCorpusSource } from "../corpus/load";
 import { exportParquet } from "../export/parquet";
-import { tokenize } from "../text/tokenize";
 import { UsageError } from "./arguments";
 import { stringOption, type Command } from "./command";
 import { corpusLoadFlagOptions, corpusLoadValueOptions, loadOptionsFrom } from "./corpus-command";
-import { loadFrom, tokenizeFlagOptions, tokenizeOptionsFrom, tokenizeValueOptions } from "./analysis-commands";
+import { loadFrom, tokenizeFlagOptions, tokenizeOptionsFrom, tokensOf, tokenizeValueOptions } from "./analysis-commands";
 
 export const exportCommand: Command = {
   name: "export",
@@ -28,7 +27,7 @@ export const exportCommand: Command = {
     }
     const corpus = await loadFrom(parsed, output, { shard });
     if (!corpus) return 1;
-    const tokens = tokenize(corpus, tokenizeOptionsFrom(parsed));
+    const tokens = await tokensOf(corpus, tokenizeOptionsFrom(parsed));
     const { pattern: _pattern, strict: _strict, ...cleaning } = loadOptionsFrom(parsed);
     const result = await exportParquet(corpus, tokens, folder, { tokens: parsed.options.has("tokens"), shard, cleaning });
     output.stdout(`wrote ${result.files.length} Parquet files and ${result.manifest}: ${result.rows.documents} documents, ${result.rows.docTerms} document-term rows${result.rows.tokens > 0 ? `, ${result.rows.tokens} tokens` : ""}\n`);

@@ -11,7 +11,7 @@ import { tokenize } from "../text/tokenize";
 import type { Row } from "../format/tables";
 import { UsageError, type ParsedArguments } from "./arguments";
 import { numberOption, stringOption } from "./command";
-import { analysisCommand, rows, tokenizeOptionsFrom } from "./analysis-commands";
+import { analysisCommand, rows, tokenizeOptionsFrom, tokensOf } from "./analysis-commands";
 
 
 /** The first --top rows when the option is given. */
@@ -29,8 +29,8 @@ export const networkCommand = analysisCommand(
   "[--unit sentence|paragraph|document] [--measure jaccard|count|pmi|logLikelihood] [--terms N=60] [--edges N=100] [--min-count N=2] [--nodes]",
   ["unit", "measure", "terms", "edges", "min-count"],
   ["nodes"],
-  (corpus, parsed) => {
-    const network = cooccurrenceNetwork(corpus, tokenize(corpus, tokenizeOptionsFrom(parsed)), {
+  async (corpus, parsed) => {
+    const network = cooccurrenceNetwork(corpus, await tokensOf(corpus, tokenizeOptionsFrom(parsed)), {
       unit: oneOf<NetworkUnit>(parsed, "unit", ["sentence", "paragraph", "document"], "sentence"),
       measure: oneOf<NetworkMeasure>(parsed, "measure", ["jaccard", "count", "pmi", "logLikelihood"], "jaccard"),
       nodes: numberOption(parsed, "terms", 60),
@@ -47,13 +47,13 @@ export const similarityCommand = analysisCommand(
   "[--measure cosine|jaccard] [--duplicates [--threshold 0.5]]",
   ["measure", "threshold"],
   ["duplicates"],
-  (corpus, parsed) => {
+  async (corpus, parsed) => {
     if (parsed.options.has("duplicates")) {
       const threshold = stringOption(parsed, "threshold") === undefined ? 0.5 : numberOption(parsed, "threshold", 0.5, { integer: false, min: 0 });
       return limited(parsed, rows(nearDuplicates(corpus, { threshold })));
     }
     const measure = oneOf(parsed, "measure", ["cosine", "jaccard"] as const, "cosine");
-    const pairs = documentSimilarity(tokenize(corpus, tokenizeOptionsFrom(parsed)), { measure });
+    const pairs = documentSimilarity(await tokensOf(corpus, tokenizeOptionsFrom(parsed)), { measure });
     return rows(pairs.sort((left, right) => right.similarity - left.similarity || (left.document1 < right.document1 ? -1 : 1)).slice(0, numberOption(parsed, "top", 20)));
   },
 );
@@ -64,8 +64,8 @@ export const topicsCommand = analysisCommand(
   "[--k N=5] [--iterations N=300] [--seed N=1] [--documents]",
   ["k", "iterations", "seed"],
   ["documents"],
-  (corpus, parsed) => {
-    const model = topicModel(tokenize(corpus, tokenizeOptionsFrom(parsed)), {
+  async (corpus, parsed) => {
+    const model = topicModel(await tokensOf(corpus, tokenizeOptionsFrom(parsed)), {
       topics: numberOption(parsed, "k", 5),
       iterations: numberOption(parsed, "iterations", 300),
       seed: numberOption(parsed, "seed", 1, { min: 0 }),
@@ -94,13 +94,13 @@ export const dictionaryCommand = analysisCommand(
   "[--dictionary FILE=data/dictionaries/public-security.yaml] [--by document|FIELD] [--matches]",
   ["dictionary", "by"],
   ["matches"],
-  (corpus, parsed) => {
+  async (corpus, parsed) => {
     const concepts = loadDictionary(stringOption(parsed, "dictionary") ?? exampleDictionaryPath);
-    const tokens = tokenize(corpus, tokenizeOptionsFrom(parsed));
+    const tokens = await tokensOf(corpus, tokenizeOptionsFrom(parsed));
     return limited(parsed, parsed.options.has("matches") ? rows(dictionaryMatches(tokens, concepts)) : rows(dictionaryCounts(tokens, concepts, { by: stringOption(parsed, "by") })));
   },
 );
 
-export const profileCommand = analysisCommand("profile", "lexical profile per document: TTR, MATTR, MTLD, sentence length, common characters", "[--window N=50]", ["window"], [], (corpus, parsed) =>
-  limited(parsed, rows(lexicalProfile(corpus, tokenize(corpus, tokenizeOptionsFrom(parsed)), { window: numberOption(parsed, "window", 50) }))),
+export const profileCommand = analysisCommand("profile", "lexical profile per document: TTR, MATTR, MTLD, sentence length, common characters", "[--window N=50]", ["window"], [], async (corpus, parsed) =>
+  limited(parsed, rows(lexicalProfile(corpus, await tokensOf(corpus, tokenizeOptionsFrom(parsed)), { window: numberOption(parsed, "window", 50) }))),
 );

@@ -11,7 +11,6 @@ import { findDateline, parseDateValue, yearAndDecade, type DateSource } from "./
 import { nameFieldsReader, type NameFieldsReader, type NameFieldsSpec } from "./name-fields";
 import { parseCsv } from "./csv";
 import { decodeBytes } from "./decode";
-import { parseDate } from "./metadata";
 import { compareText } from "../stats/order";
 import { formatOfPath, globToRegExp, listFolder, type ListedFile, type SourceFormat } from "./sources";
 import type { Corpus, CorpusError, Document, DocumentMeta } from "./types";

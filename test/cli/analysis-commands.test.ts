@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { parseSelector } from "../../src/cli/analysis-commands";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseSelector, tokensOf } from "../../src/cli/analysis-commands";
+import { closeSegmenterPool, loadCorpus, tokenize } from "../../src";
 import { runCli } from "../../src/cli/main";
 import { readFileSync } from "node:fs";
 import { temporaryFolder, writeFiles } from "../helpers";
@@ -108,4 +109,18 @@ describe("parseSelector", () => {
     expect(parseSelector("a, b")).toEqual(["a", "b"]);
     expect(parseSelector("source=人民网,新乡日报")).toEqual({ field: "source", value: ["人民网", "新乡日报"] });
   });
+});
+
+describe("tokensOf", () => {
+  afterAll(() => closeSegmenterPool());
+  // Past the threshold the commands cut on every core: the tokens must be those of one thread.
+  it("gives tokenize's tokens when it cuts on every core", async () => {
+    const corpus = await loadCorpus("data/corpus");
+    for (const options of [{}, { stopwords: "none" as const, minLength: 2 }]) {
+      const parallel = await tokensOf(corpus, options, 0);
+      const alone = tokenize(corpus, options);
+      expect(parallel.vocabulary).toEqual(alone.vocabulary);
+      expect(parallel.documents.map((document) => [...document.termIds])).toEqual(alone.documents.map((document) => [...document.termIds]));
+    }
+  }, 120_000);
 });
