@@ -454,6 +454,17 @@ export function loadBatch(request: LoadBatchRequest, checkMemory = false): FileO
   });
 }
 
+/** Each file's size in bytes (0 when it cannot be stat'ed: reading it will say why), to cut the files into batches. */
+export function fileSizes(files: SourceFile[]): number[] {
+  return files.map(({ file }) => {
+    try {
+      return statSync(file.absolutePath).size;
+    } catch {
+      return 0;
+    }
+  });
+}
+
 function loadWorkerScript(): string {
   // Under a TypeScript runner (tests) this module is src/corpus/load.ts: use the built worker.
   return __filename.endsWith(".ts") ? path.resolve(__dirname, "../../dist/corpus/load-worker.js") : path.join(__dirname, "load-worker.js");
@@ -463,13 +474,7 @@ async function loadFiles(source: string, files: SourceFile[], errors: CorpusErro
   const documents: Document[] = [];
   const stems = new Map<string, number>();
   for (const { file } of files) stems.set(stem(file.relativePath), (stems.get(stem(file.relativePath)) ?? 0) + 1);
-  const sizes = files.map(({ file }) => {
-    try {
-      return statSync(file.absolutePath).size;
-    } catch {
-      return 0;
-    }
-  });
+  const sizes = fileSizes(files);
   const total = sizes.reduce((sum, size) => sum + size, 0);
   const { debrisRules, workers: requested, ...plain } = options;
   const workers = debrisRules ? 0 : (requested ?? (total >= parallelLoadBytes ? availableParallelism() - 1 : 0));

@@ -103,27 +103,23 @@ export function toSimplified(text: string): string {
   while (first < length && classOf(text, first, table) !== CharacterClass.Traditional) first++;
   if (first === length) return text;
   // Classes, and for each character the nearest script-specific class to its left on its line
-  // (and how far back), in one pass; the text is returned untouched when nothing is Traditional.
-  // Scratch arrays reused across calls (this runs once per line of a Traditional text).
+  // (and how far back), in one pass, into scratch arrays reused across calls (this runs once per
+  // line of a Traditional text).
   if (scratch.kinds.length < length) scratch = newScratch(length);
   const { kinds, left, leftDistance } = scratch;
-  let traditional = false;
   let lastKind = CharacterClass.Neutral;
   let lastAt = -1;
   for (let index = 0; index < length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10) lastKind = CharacterClass.Neutral;
+    if (text.charCodeAt(index) === 10) lastKind = CharacterClass.Neutral;
     left[index] = lastKind;
     leftDistance[index] = index - lastAt;
-    const kind = code < 0xd800 || code > 0xdbff ? table.bmp[code] : classOf(text, index, table);
+    const kind = classOf(text, index, table);
     kinds[index] = kind;
-    if (kind === CharacterClass.Traditional) traditional = true;
     if (kind === CharacterClass.Traditional || kind === CharacterClass.Simplified) {
       lastKind = kind;
       lastAt = index;
     }
   }
-  if (!traditional) return text;
   const converted = simplifyPhrases(text);
   if (converted.length !== length) {
     // A phrase changed length (rare): convert the Traditional characters one at a time instead.

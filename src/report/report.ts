@@ -307,8 +307,10 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
         }),
       );
       entries.set(name, entryOf(name, run.notebook, status));
-      options.onProgress?.({ kind: "done", index: index + 1, count: files.length, name, ok: !run.failure, seconds: (Date.now() - started) / 1000 });
+      const seconds = (Date.now() - started) / 1000;
+      options.onProgress?.({ kind: "done", index: index + 1, count: files.length, name, ok: !run.failure, seconds });
       if (run.failure) failures.push({ index, name, failure: run.failure });
+      return seconds;
     };
     // A pool of `jobs` runners takes the notebooks in start order; after a failure, or an error (a
     // kernel that cannot start), no new one starts, and those already running finish.
@@ -320,10 +322,8 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     const runner = async () => {
       while (nextIndex < order.length && failures.length === 0 && errors.length === 0) {
         const index = order[nextIndex++];
-        const started = Date.now();
         try {
-          await runOne(index, files[index]);
-          timings[path.resolve(files[index])] = (Date.now() - started) / 1000;
+          timings[path.resolve(files[index])] = await runOne(index, files[index]);
         } catch (error) {
           errors.push({ index, error });
         }

@@ -26,7 +26,7 @@ export interface StreamBatchResult {
 
 let collector: { key: string; value: TokenCollector } | undefined;
 
-export async function countBatch(request: StreamBatchRequest, cutOnly = false): Promise<StreamBatchResult> {
+export function countBatch(request: StreamBatchRequest, cutOnly = false): StreamBatchResult {
   addUserDictionary(...request.userDictionaries);
   ensureSegmenterLoaded({ cutOnly });
   const known = new Set(insertedWords());

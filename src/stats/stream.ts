@@ -4,12 +4,11 @@
 // frequencies. For corpora larger than memory (`wenxi freq --stream`); the counts equal those of
 // termFrequency on the loaded corpus. Custom debris rules (functions) cannot cross to a worker:
 // with them the work stays on this thread.
-import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { compareText } from "./order";
 import type { CorpusError } from "../corpus/types";
-import { listSourceFiles, type LoadOptions, type SourceFile } from "../corpus/load";
+import { fileSizes, listSourceFiles, type LoadOptions, type SourceFile } from "../corpus/load";
 import { insertedWords, userDictionaries } from "../text/segmenter";
 import { resolveSettings, type TokenizeOptions } from "../text/tokenize";
 import { resolveStopwords } from "../text/stopwords";
@@ -70,13 +69,7 @@ export async function streamTermCounts(source: string, options: StreamOptions = 
   const load = options.load ?? {};
   const { files, errors } = await listSourceFiles(source, load);
   const result: StreamedCounts = { documents: 0, tokens: 0, groups: new Map(), errors };
-  const sizes = files.map(({ file }) => {
-    try {
-      return statSync(file.absolutePath).size;
-    } catch {
-      return 0;
-    }
-  });
+  const sizes = fileSizes(files);
   const batches = batchesBySize(files, (_file, index) => sizes[index], options.batchBytes ?? 1024 * 1024);
   const settings = resolveSettings(options.tokenize ?? {});
   const stopwords = [...resolveStopwords(options.tokenize?.stopwords ?? "default")];
