@@ -62,14 +62,11 @@ export function parseSelector(text: string): DocumentSelector {
 /** From this many characters of text, commands cut on every core (a worker's dictionary takes about a second to load). */
 export const parallelTokenizeCharacters = 8_000_000;
 
-/**
- * A command's tokens: on every core (`tokenizeParallel`, the same tokens) for a large corpus in
- * the default precise mode without parts of speech, else on this thread.
- */
+/** A command's tokens: on every core for a large corpus (`tokenizeParallel`, the same tokens in every mode), else on this thread. */
 export async function tokensOf(corpus: Corpus, options: TokenizeOptions, minimumCharacters = parallelTokenizeCharacters): Promise<Tokens> {
   let characters = 0;
   for (const document of corpus.documents) characters += document.text.length;
-  const parallel = characters >= minimumCharacters && availableParallelism() > 1 && !options.pos && (options.mode ?? "precise") === "precise";
+  const parallel = characters >= minimumCharacters && availableParallelism() > 1;
   return parallel ? tokenizeParallel(corpus, options) : tokenize(corpus, options);
 }
 

@@ -7,7 +7,6 @@ import { topicModel } from "../stats/topics";
 import { entities } from "../stats/entities";
 import { dictionaryCounts, dictionaryMatches, exampleDictionaryPath, loadDictionary } from "../stats/dictionary";
 import { lexicalProfile } from "../stats/profile";
-import { tokenize } from "../text/tokenize";
 import type { Row } from "../format/tables";
 import { UsageError, type ParsedArguments } from "./arguments";
 import { numberOption, stringOption } from "./command";
@@ -81,10 +80,10 @@ export const entitiesCommand = analysisCommand(
   "[--type person|place|organisation|other] [--min-count N=1]",
   ["type", "min-count"],
   [],
-  (corpus, parsed) => {
+  async (corpus, parsed) => {
     const type = stringOption(parsed, "type");
     const types = type === undefined ? undefined : [oneOf(parsed, "type", ["person", "place", "organisation", "other"] as const, "person")];
-    return rows(entities(tokenize(corpus, { ...tokenizeOptionsFrom(parsed), pos: true }), { types, minCount: numberOption(parsed, "min-count", 1), top: numberOption(parsed, "top", 20) }));
+    return rows(entities(await tokensOf(corpus, { ...tokenizeOptionsFrom(parsed), pos: true }), { types, minCount: numberOption(parsed, "min-count", 1), top: numberOption(parsed, "top", 20) }));
   },
 );
 

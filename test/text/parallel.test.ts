@@ -18,9 +18,10 @@ const plain = (tokens: Tokens) => ({
 
 describe("tokenizeParallel", () => {
   // Starts a worker pool (each worker loads its own dictionary, ~1 s): a timeout for a busy 2-core machine.
-  it("gives exactly what tokenize gives, in small batches over two workers, call after call", async () => {
+  it("gives exactly what tokenize gives, in small batches over two workers, call after call, in every mode and with parts of speech", async () => {
     const corpus = await loadCorpus("data/corpus");
-    for (const options of [{}, { includePos: ["n"] }, { stopwords: "none" as const, minLength: 2 }, {}]) {
+    const modes = [{ pos: true }, { mode: "search" as const }, { mode: "full" as const }];
+    for (const options of [{}, { includePos: ["n"] }, { stopwords: "none" as const, minLength: 2 }, ...modes, {}]) {
       const parallel = await tokenizeParallel(corpus, { ...options, workers: 2, batchCharacters: 2000 });
       expect(plain(parallel)).toEqual(plain(tokenize(corpus, options)));
     }
