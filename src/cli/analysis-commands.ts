@@ -103,7 +103,7 @@ function required(parsed: ParsedArguments, name: string, command: string): strin
 const top = (parsed: ParsedArguments, fallback: number) => numberOption(parsed, "top", fallback);
 
 const commandExamples: Record<string, string[]> = {
-  freq: ["wenxi freq --top 30", "wenxi freq my-texts --by year --csv > by-year.csv", 'wenxi freq reports --name-fields "{year}政府工作报告_{speaker}" --by speaker'],
+  freq: ["wenxi freq --top 30", "wenxi freq my-texts --by year --csv > by-year.csv", 'wenxi freq government-reports --name-fields "{year}政府工作报告_{speaker}" --by speaker'],
   keywords: ["wenxi keywords --method textrank --top 5", "wenxi keywords --method tfidf --pos n,v --json"],
   kwic: ["wenxi kwic --term 改革 --window 15", "wenxi kwic my-texts --term 改革 --csv > concordance.csv"],
   keyness: ["wenxi keyness --target 001_9b22334ce759c9d2 --top 10", 'wenxi keyness reports --name-fields "{year}政府工作报告_{speaker}" --target decade=2010s --reference decade=1950s'],

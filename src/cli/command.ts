@@ -21,12 +21,13 @@ export interface Command {
   run: (parsed: ParsedArguments, output: Output) => Promise<number>;
 }
 
-export const formatFlags = ["json", "csv"];
+export const formatFlags = ["json", "csv", "csv-keep-formulas"];
 
 /** What each option does, with its default: `wenxi <command> --help` lists those the command takes. */
 export const optionDescriptions: Record<string, string> = {
   json: "output JSON (an array of row objects)",
-  csv: "output CSV (RFC 4180)",
+  csv: "output CSV (RFC 4180; a text cell starting with = + - @ is written '= … so spreadsheets show it and run nothing)",
+  "csv-keep-formulas": "with --csv: write cells starting with = + - @ as they are (only for tools that are not spreadsheets)",
   top: "rows to show (per group or document where the analysis has them)",
   by: "group by `document` or a metadata field (source, date, year, decade, speaker …)",
   method: "keyword method: tfidf (default), jieba-tfidf or textrank",
@@ -134,6 +135,6 @@ export function numberOption(parsed: ParsedArguments, name: string, fallback: nu
 /** Writes rows as a table (default), `--csv` or `--json`. */
 export function writeRows(parsed: ParsedArguments, output: Output, rows: Row[], columns?: string[]): void {
   if (parsed.options.has("json")) output.stdout(formatJson(rows));
-  else if (parsed.options.has("csv")) output.stdout(formatCsv(rows, columns ?? Object.keys(rows[0] ?? {})));
+  else if (parsed.options.has("csv")) output.stdout(formatCsv(rows, columns ?? Object.keys(rows[0] ?? {}), { formulas: parsed.options.has("csv-keep-formulas") ? "keep" : "escape" }));
   else output.stdout(`${rows.length === 0 ? "(no rows)" : formatTable(rows, columns)}\n`);
 }

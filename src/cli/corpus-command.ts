@@ -69,7 +69,7 @@ export const corpusCommand: Command = {
   usage: `wenxi corpus [source=${defaultCorpusSource}] [--json|--csv] [--strict] [--pattern GLOB] [--encoding NAME] [--text-field NAME] [--name-fields "{date}_{speaker}"|SEP:FIELDS] [--max-file-mb N=256] [--follow-links] [--no-pinyin|--no-debris|--no-metadata|--no-simplified|--no-normalize]`,
   valueOptions: corpusLoadValueOptions,
   flagOptions: [...formatFlags, ...corpusLoadFlagOptions],
-  examples: ["wenxi corpus", "wenxi corpus my-texts --json", "wenxi corpus news.csv --csv --text-field 正文", 'wenxi corpus reports --name-fields "{year}政府工作报告_{speaker}"', 'wenxi corpus my-texts --pattern "**/*.md"'],
+  examples: ["wenxi corpus", "wenxi corpus my-texts --json", "wenxi corpus news.csv --csv --text-field 正文", 'wenxi corpus government-reports --name-fields "{year}政府工作报告_{speaker}"', 'wenxi corpus my-texts --pattern "**/*.md"'],
   async run(parsed, output) {
     const source = parsed.positionals[0] ?? defaultCorpusSource;
     let corpus;

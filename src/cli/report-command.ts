@@ -24,7 +24,7 @@ export const reportCommand: Command = {
   examples: [
     "wenxi report",
     "wenxi report --corpus ~/texts/my-corpus",
-    `wenxi report --corpus reports --param 'nameFields="{year}政府工作报告_{speaker}"'`,
+    `wenxi report --corpus ~/texts/government-reports --param 'nameFields="{year}政府工作报告_{speaker}"'`,
     `wenxi report 05-terms-in-context --param 'terms=["改革","开放"]'`,
     "wenxi report --out site --timeout 300 --stamp",
   ],
@@ -50,6 +50,7 @@ export const reportCommand: Command = {
         stamp: parsed.options.has("stamp") ? new Date() : undefined,
         onProgress: progressPrinter(output, Boolean(process.stderr.isTTY) && output.stderr === defaultStderr),
       });
+      for (const note of result.notes) output.stderr(`wenxi report: ${note}\n`);
       const charts = result.entries.reduce((sum, entry) => sum + entry.charts, 0);
       output.stdout(`wrote ${path.relative(process.cwd(), path.join(result.out, "index.html"))}: ${result.entries.length} notebooks, ${charts} charts, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       return 0;
@@ -59,7 +60,7 @@ export const reportCommand: Command = {
       const message = error.failure.message.split("\n").slice(0, 25).map((line) => `    ${line}`).join("\n");
       output.stderr(
         `wenxi report: ${error.notebook}, cell ${error.failure.cell} ${error.failure.timedOut ? "timed out" : "failed"}:\n${excerpt}\n  error:\n${message}\n` +
-          `The previous report in ${out}/ was left as it was; the failed run is in ${path.relative(process.cwd(), error.failedBuild)}/.\n`,
+          `${error.previousReport ? `The previous report in ${out}/ was left as it was` : `No report was written to ${out}/ (there was none before)`}; the failed run is in ${path.relative(process.cwd(), error.failedBuild)}/.\n`,
       );
       return 1;
     }

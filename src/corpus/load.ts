@@ -11,6 +11,7 @@ import { findDateline, parseDateValue, yearAndDecade, type DateSource } from "./
 import { nameFieldsReader, type NameFieldsReader, type NameFieldsSpec } from "./name-fields";
 import { parseCsv } from "./csv";
 import { decodeBytes } from "./decode";
+import { jsonNestsDeeperThan, maxJsonDepth } from "../shared/json-depth";
 import { compareText } from "../stats/order";
 import { formatOfPath, globToRegExp, listFolder, type ListedFile, type SourceFormat } from "./sources";
 import type { Corpus, CorpusError, Document, DocumentMeta } from "./types";
@@ -65,7 +66,7 @@ export const parallelLoadBytes = 32 * 1024 * 1024;
  * lines (objects per line; with 24, such files under a 52 MB heap aborted): 40n bytes for a file
  * of n bytes, kept under 70 % of the limit so that V8's collector still has room to work.
  */
-function memoryShortfall(size: number): string | undefined {
+export function memoryShortfall(size: number): string | undefined {
   const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
   if (used + 40 * size <= 0.7 * limit) return undefined;
   return `not loaded: the corpus so far (heap ${megabytes(used)}) and this file would pass the memory limit (${megabytes(limit)}); load fewer files at a time, or raise Node's limit (node --max-old-space-size=MB)`;
@@ -309,6 +310,10 @@ function readJsonLines(text: string, filePath: string): Rows {
   text.split(/\r?\n/).forEach((content, index) => {
     if (content.trim() === "") return;
     const line = index + 1;
+    if (jsonNestsDeeperThan(content, maxJsonDepth)) {
+      errors.push({ path: filePath, line, kind: "parse", reason: `JSON nested more than ${maxJsonDepth} levels deep: line skipped` });
+      return;
+    }
     try {
       const value: unknown = JSON.parse(content);
       if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -429,28 +434,27 @@ export interface FileOutcome {
   path: string;
   /** Bytes read (0 when the file could not be read). */
   bytes: number;
-  /** Whether the heap was checked before cleaning (on this thread). */
-  checked: boolean;
   documents: Document[];
   errors: CorpusError[];
 }
 
 /**
- * Reads and cleans a batch of files. On this thread (`checkMemory`) each file is first checked
- * against the heap limit; a worker's results are checked when they arrive.
+ * Reads and cleans a batch of files, each first checked against the heap limit of the thread that
+ * cleans it (this one or a worker); a worker's results are checked again here when they arrive.
  */
-export function loadBatch(request: LoadBatchRequest, checkMemory = false): FileOutcome[] {
+export function loadBatch(request: LoadBatchRequest): FileOutcome[] {
   const nameReader = request.options.nameFields !== undefined ? nameFieldsReader(request.options.nameFields) : undefined;
   const stems = new Map(request.stems);
   return request.files.map(({ file, format }) => {
     const read = readFileBytes(file, request.options);
-    if ("error" in read) return { path: file.path, bytes: 0, checked: checkMemory, documents: [], errors: [read.error] };
+    if ("error" in read) return { path: file.path, bytes: 0, documents: [], errors: [read.error] };
     // Past what the heap can hold, the remaining files are reported rather than cleaned: V8 aborts
-    // the whole process when its heap limit is reached, losing the documents already loaded.
-    const shortfall = checkMemory ? memoryShortfall(read.bytes.length) : undefined;
-    if (shortfall) return { path: file.path, bytes: read.bytes.length, checked: true, documents: [], errors: [{ path: file.path, kind: "too-large", reason: shortfall }] };
+    // the whole process (or the worker) when its heap limit is reached, losing the documents already
+    // loaded. On a worker the check is against the worker's own heap.
+    const shortfall = memoryShortfall(read.bytes.length);
+    if (shortfall) return { path: file.path, bytes: read.bytes.length, documents: [], errors: [{ path: file.path, kind: "too-large", reason: shortfall }] };
     const result = documentsOfFile({ file, format }, read.bytes, request.options, nameReader, stems);
-    return { path: file.path, bytes: read.bytes.length, checked: checkMemory, documents: result.documents, errors: result.errors };
+    return { path: file.path, bytes: read.bytes.length, documents: result.documents, errors: result.errors };
   });
 }
 
@@ -479,16 +483,25 @@ async function loadFiles(source: string, files: SourceFile[], errors: CorpusErro
   const { debrisRules, workers: requested, ...plain } = options;
   const workers = debrisRules ? 0 : (requested ?? (total >= parallelLoadBytes ? availableParallelism() - 1 : 0));
   const batches = batchesBySize(files, (_file, index) => sizes[index], 1024 * 1024);
+  const onThisThread = new WeakSet<FileOutcome>();
   const stemsOf = (batch: SourceFile[]) => batch.map(({ file }): [string, number] => [stem(file.relativePath), stems.get(stem(file.relativePath)) ?? 1]);
   await runBatches({
     script: loadWorkerScript(),
     batches: batches.map((batch): LoadBatchRequest => ({ files: batch, options: plain, stems: stemsOf(batch) })),
     workers,
-    here: (request) => loadBatch({ ...request, options }, true),
+    here: (request) => {
+      const outcomes = loadBatch({ ...request, options });
+      for (const outcome of outcomes) onThisThread.add(outcome);
+      return outcomes;
+    },
+    onLostBatch: (index, reason) => {
+      for (const { file } of batches[index]) errors.push({ path: file.path, kind: "read", reason: `not loaded: the worker thread reading it stopped (${reason}); try it alone, or with workers: 0` });
+    },
     onResult: (_index, outcomes) => {
       for (const outcome of outcomes) {
-        // A worker's documents are checked against this thread's heap as they arrive.
-        const shortfall = outcome.checked || outcome.documents.length === 0 ? undefined : memoryShortfall(outcome.bytes);
+        // A worker's documents are checked against this thread's heap as they arrive: they are held
+        // here from now on (about 4 bytes of heap per byte of file; the same 40 as before cleaning, to be safe).
+        const shortfall = onThisThread.has(outcome) || outcome.documents.length === 0 ? undefined : memoryShortfall(outcome.bytes);
         if (shortfall) {
           errors.push({ path: outcome.path, kind: "too-large", reason: shortfall });
           continue;

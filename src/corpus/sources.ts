@@ -70,6 +70,13 @@ function usablePath(bytes: Buffer): string | Buffer {
   return Buffer.from(text, "utf8").equals(bytes) ? text : bytes;
 }
 
+function specialKind(entry: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (entry.isFIFO()) return "a named pipe";
+  if (entry.isSocket()) return "a socket";
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return "a device";
+  return "a special file";
+}
+
 function isInside(root: string, candidate: string): boolean {
   return candidate === root || candidate.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`);
 }
@@ -126,6 +133,7 @@ export async function listFolder(
       }
       if (isDirectory) await walk(absolutePath, relativePath);
       else if (isFile && matches(relativePath)) found.push({ path: shown(relativePath), absolutePath: usablePath(absolutePath), relativePath });
+      else if (!isFile && matches(relativePath)) onProblem(shown(relativePath), `not a regular file (${specialKind(entry)}): skipped`);
     }
   }
   await walk(Buffer.from(path.resolve(folder)), "");

@@ -21,6 +21,11 @@ export interface BatchRun<Request, Result> {
   here: (request: Request) => Result | Promise<Result>;
   /** Each result as it comes, with its batch's index. */
   onResult: (index: number, result: Result) => void;
+  /**
+   * A batch whose worker died (out of memory, exited) before answering: the caller reports its
+   * items, and the run goes on with the other workers. Without it, the run fails.
+   */
+  onLostBatch?: (index: number, reason: string) => void;
 }
 
 const queuedPerWorker = 2;
@@ -33,18 +38,28 @@ export async function runBatches<Request, Result>(run: BatchRun<Request, Result>
     return;
   }
   const pool = Array.from({ length: workers }, () => new Worker(run.script));
-  let outstanding = 0;
+  // Which batches each worker holds: replies name their batch, and a worker that dies loses only its own.
+  const held = new Map<Worker, Set<number>>(pool.map((worker) => [worker, new Set<number>()]));
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
+  const outstanding = () => [...held.values()].reduce((sum, batches) => sum + batches.size, 0);
   const give = (worker: Worker) => {
-    if (failure || next >= run.batches.length) return;
-    outstanding++;
+    if (failure || next >= run.batches.length || !held.has(worker)) return;
     const index = next++;
+    held.get(worker)!.add(index);
     worker.postMessage({ index, request: run.batches[index] } satisfies BatchMessage<Request>);
+  };
+  const lose = (worker: Worker, reason: string) => {
+    const batches = held.get(worker);
+    if (!batches) return;
+    held.delete(worker);
+    if (run.onLostBatch) for (const index of [...batches].sort((left, right) => left - right)) run.onLostBatch(index, reason);
+    else if (batches.size > 0 || outstanding() > 0 || next < run.batches.length) failure ??= new Error(`a worker thread stopped: ${reason}`);
+    wake?.();
   };
   for (const worker of pool) {
     worker.on("message", (reply: BatchReply<Result>) => {
-      outstanding--;
+      held.get(worker)?.delete(reply.index);
       if ("error" in reply) failure ??= new Error(`worker failed on batch ${reply.index}: ${reply.error}`);
       else {
         run.onResult(reply.index, reply.result);
@@ -52,11 +67,13 @@ export async function runBatches<Request, Result>(run: BatchRun<Request, Result>
       }
       wake?.();
     });
-    worker.on("error", (error) => {
-      failure ??= error;
-      wake?.();
+    worker.on("error", (error) => lose(worker, error.message));
+    // A worker that exits without an error event (process.exit in a module, a native abort) would otherwise be waited for forever.
+    worker.on("exit", (code) => {
+      if (held.has(worker) && !finished) lose(worker, `exited with code ${code}`);
     });
   }
+  let finished = false;
   try {
     for (const worker of pool) for (let queued = 0; queued < queuedPerWorker; queued++) give(worker);
     while (!failure && next < run.batches.length) {
@@ -65,8 +82,9 @@ export async function runBatches<Request, Result>(run: BatchRun<Request, Result>
       // Let the workers' replies in between this thread's batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    while (!failure && outstanding > 0) await new Promise<void>((resolve) => (wake = resolve));
+    while (!failure && outstanding() > 0) await new Promise<void>((resolve) => (wake = resolve));
   } finally {
+    finished = true;
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
   if (failure) throw failure;

@@ -1,2 +1,2 @@
 // The export layer's public surface: tokens handed over as Parquet.
-export { exportParquet, shardFileName, type ExportOptions, type ExportResult } from "./parquet";
+export { exportParquet, shardFolderName, exportFolderKind, ExportFolderError, type ExportOptions, type ExportResult } from "./parquet";

@@ -8,6 +8,7 @@
 // hyparquet-writer (pure JavaScript, no native or WebAssembly part; see the README for why).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { checkReplaceable, FolderBuild, folderState, recoverInterrupted, type FolderKind } from "../shared/owned-folder";
 import * as path from "node:path";
 import type { CleaningOptions } from "../corpus/clean";
 import type { Corpus } from "../corpus/types";
@@ -31,7 +32,7 @@ function parquetWriter(): ParquetWriter {
 export interface ExportOptions {
   /** Also write every token (document, position, term, start). Default false. */
   tokens?: boolean;
-  /** This export's share, for naming its files (`doc_terms-002-of-008.parquet`). */
+  /** This export's share: its files go into `shard-002-of-008/` inside the folder. */
   shard?: { index: number; count: number };
   /** The cleaning options the corpus was loaded with, recorded in the manifest. */
   cleaning?: CleaningOptions;
@@ -63,22 +64,82 @@ function packageVersion(name: string): string {
   return "unknown";
 }
 
-/** The file name of a table in this export: `doc_terms.parquet`, or `doc_terms-002-of-008.parquet` for a shard (1-based). */
-export function shardFileName(table: string, shard?: { index: number; count: number }): string {
-  if (!shard) return `${table}.parquet`;
-  const width = String(shard.count).length;
-  return `${table}-${String(shard.index).padStart(Math.max(3, width), "0")}-of-${String(shard.count).padStart(Math.max(3, width), "0")}.parquet`;
+/** The marker of an export folder (shared/owned-folder.ts): what wenxi wrote there, and whether it holds a whole export or shards. */
+export const exportFolderKind: FolderKind = { marker: ".wenxi-export", what: "Parquet export" };
+
+export class ExportFolderError extends Error {
+  override name = "ExportFolderError";
 }
 
+/** The folder of shard K of N inside an export folder: `shard-003-of-008` (1-based). */
+export function shardFolderName(shard: { index: number; count: number }): string {
+  const width = Math.max(3, String(shard.count).length);
+  return `shard-${String(shard.index).padStart(width, "0")}-of-${String(shard.count).padStart(width, "0")}`;
+}
+
+function refuse(message: string): never {
+  throw new ExportFolderError(message);
+}
+
+/**
+ * Where this export's files go, checked: a whole export replaces `folder` (absent, empty, or a
+ * whole export wenxi wrote); shard K of N replaces `folder/shard-K-of-N`, in a folder that holds
+ * nothing but shards of the same N. So a whole export and shards never share a folder, and no
+ * glob can sum them together.
+ */
+function exportTarget(folder: string, shard?: { index: number; count: number }): string {
+  const state = folderState(folder, exportFolderKind);
+  if (state.kind === "foreign") refuse(`--parquet "${folder}" cannot be written: ${state.reason}. wenxi writes only into an empty folder or one holding an export it wrote`);
+  const layout = state.kind === "owned" ? state.content.layout : undefined;
+  if (!shard) {
+    if (layout === "shards") refuse(`--parquet "${folder}" holds shards of ${String(state.kind === "owned" ? state.content.count : "?")} (shard-*-of-*): a whole export beside them would be counted twice by any query over the folder; choose another folder`);
+    return folder;
+  }
+  if (layout === "whole") refuse(`--parquet "${folder}" holds a whole export: shards beside it would be counted twice by any query over the folder; choose another folder`);
+  if (layout === "shards" && state.kind === "owned" && state.content.count !== shard.count) refuse(`--parquet "${folder}" holds shards of ${String(state.content.count)}, not of ${shard.count}: shards of two splits would count files twice; choose another folder`);
+  if (state.kind !== "owned") {
+    // The folder of shards lists every shard's folder up front (the same bytes from every process
+    // that writes one of them, so shards can be written at once from many processes).
+    mkdirSync(folder, { recursive: true });
+    const names = Array.from({ length: shard.count }, (_, index) => shardFolderName({ index: index + 1, count: shard.count }));
+    const marker = { wenxi: exportFolderKind.what, note: "wenxi wrote this folder and may replace the entries listed here.", layout: "shards", count: shard.count, entries: names };
+    writeFileSync(path.join(folder, exportFolderKind.marker), `${JSON.stringify(marker, null, 1)}\n`);
+  }
+  return path.join(folder, shardFolderName(shard));
+}
+
+/**
+ * Writes the tables (and manifest.json) into a new folder beside the target and swaps it in
+ * (shared/owned-folder.ts): interrupted, out of disk space or failing, the last complete export
+ * stays as it was and no mix of old and new files is ever visible. Never follows a link, never
+ * writes into a folder of someone else's files.
+ */
 export async function exportParquet(corpus: Corpus, tokens: Tokens, folder: string, options: ExportOptions = {}): Promise<ExportResult> {
   const writer = parquetWriter();
-  mkdirSync(folder, { recursive: true });
+  const shard = options.shard;
+  if (shard && (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 1 || shard.index > shard.count)) {
+    throw new Error(`shard must be K of N with 1 ≤ K ≤ N, got ${shard.index} of ${shard.count}`);
+  }
+  recoverInterrupted(folder, exportFolderKind);
+  const target = exportTarget(folder, shard);
+  if (shard) recoverInterrupted(target, exportFolderKind);
+  checkReplaceable(target, exportFolderKind, "--parquet");
+  const build = new FolderBuild(target, exportFolderKind);
+  try {
+    build.describe(shard ? { layout: "shard", shard } : { layout: "whole" });
+    const result = writeTables(corpus, tokens, build, writer, options);
+    build.commit("--parquet");
+    const inTarget = (file: string) => path.join(target, path.basename(file));
+    return { files: result.files.map(inTarget), rows: result.rows, manifest: inTarget(result.manifest) };
+  } catch (error) {
+    build.abandon();
+    throw error;
+  }
+}
+
+function writeTables(corpus: Corpus, tokens: Tokens, build: FolderBuild, writer: ParquetWriter, options: ExportOptions): ExportResult {
   const createdBy = `wenxi ${packageVersion("wenxi")}`;
-  const write = (table: string, columns: Column[]) => {
-    const file = path.join(folder, shardFileName(table, options.shard));
-    writeFileSync(file, Buffer.from(writer.parquetWriteBuffer({ columnData: columns, createdBy })));
-    return file;
-  };
+  const write = (table: string, columns: Column[]) => build.write(`${table}.parquet`, Buffer.from(writer.parquetWriteBuffer({ columnData: columns, createdBy })));
   const byId = new Map(corpus.documents.map((document) => [document.id, document]));
 
   const documents = tokens.documents.map((tokenized) => byId.get(tokenized.id));
@@ -159,7 +220,6 @@ export async function exportParquet(corpus: Corpus, tokens: Tokens, folder: stri
     tokenSettings: tokens.settings,
     cleaning: options.cleaning ?? {},
   };
-  const manifestFile = path.join(folder, options.shard ? shardFileName("manifest", options.shard).replace(/\.parquet$/, ".json") : "manifest.json");
-  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  const manifestFile = build.write("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
   return { files, rows, manifest: manifestFile };
 }

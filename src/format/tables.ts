@@ -36,13 +36,25 @@ export function formatTable(rows: Row[], columns: string[] = Object.keys(rows[0]
   return lines.map((line) => line.trimEnd()).join("\n");
 }
 
-function csvField(value: Row[string]): string {
+/**
+ * What a CSV cell that a spreadsheet would read as a formula becomes. `escape` (default): a text
+ * cell starting with = + - @ tab or carriage return gets a leading apostrophe and quotes, as OWASP
+ * recommends against CSV injection (Excel and LibreOffice show the text, run nothing); numbers are
+ * written as numbers. `keep`: every cell as it is, quoted per RFC 4180 only where needed.
+ */
+export type CsvFormulas = "escape" | "keep";
+
+const formulaStart = /^[=+\-@\t\r]/;
+
+function csvField(value: Row[string], formulas: CsvFormulas): string {
   const text = value === null || value === undefined ? "" : String(value);
+  if (formulas === "escape" && typeof value === "string" && formulaStart.test(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function formatCsv(rows: Row[], columns: string[] = Object.keys(rows[0] ?? {})): string {
-  return [columns.map(csvField).join(","), ...rows.map((row) => columns.map((column) => csvField(row[column])).join(","))].join("\r\n") + "\r\n";
+export function formatCsv(rows: Row[], columns: string[] = Object.keys(rows[0] ?? {}), options: { formulas?: CsvFormulas } = {}): string {
+  const formulas = options.formulas ?? "escape";
+  return [columns.map((column) => csvField(column, formulas)).join(","), ...rows.map((row) => columns.map((column) => csvField(row[column], formulas)).join(","))].join("\r\n") + "\r\n";
 }
 
 export function formatJson(rows: unknown[]): string {

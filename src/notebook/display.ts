@@ -5,6 +5,7 @@
 import { svgToPNG, toSVG } from "../charts/render";
 import { rowsOf, type VegaLiteSpec } from "../charts/theme";
 import { formatCsv, formatHtmlTable, formatTable, type Row } from "../format/tables";
+import { renderProse } from "../format/markdown";
 
 export type MimeBundle = Record<string, unknown>;
 
@@ -101,12 +102,29 @@ export async function show(value: unknown, options: ShowOptions = {}): Promise<v
   display(await mimeBundle(value, options));
 }
 
+/**
+ * Prose as a display output: HTML rendered here from the Markdown (raw HTML shown as text, no links
+ * or images: the prose quotes the corpus, whose text is untrusted), plain text, and the Markdown
+ * itself in wenxi's metadata for the report. No `text/markdown`: Jupyter front ends and nbconvert
+ * render it with raw HTML on, so a title holding <script> would run in an executed notebook.
+ */
+function prose(markdown: string, finding: boolean): { bundle: MimeBundle; metadata: object } {
+  return {
+    bundle: { "text/html": `<div class="wenxi-prose">${renderProse(markdown)}</div>`, "text/plain": markdown },
+    metadata: { wenxi: finding ? { prose: markdown, finding: true } : { prose: markdown } },
+  };
+}
+
 /** Displays text written in Markdown: prose whose facts are computed from the corpus (`say(\`${n} documents\`)`). */
 export function say(markdown: string): void {
-  display({ "text/markdown": markdown, "text/plain": markdown });
+  const { bundle, metadata } = prose(markdown, false);
+  display(bundle, metadata);
 }
 
 /** Like say(), and marked as one of the notebook's main findings: the report's index lists them. */
 export function finding(markdown: string): void {
-  display({ "text/markdown": markdown, "text/plain": markdown }, { wenxi: { finding: true } });
+  const { bundle, metadata } = prose(markdown, true);
+  display(bundle, metadata);
 }
+
+export { prose as proseBundle };

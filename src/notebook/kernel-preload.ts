@@ -28,3 +28,25 @@ function patchPublisher(): void {
 }
 
 patchPublisher();
+
+/**
+ * A kernel started by `wenxi report` (WENXI_PARENT_PID set) ends itself, and its process group
+ * with what its cells started, once that process is gone: a report run killed with SIGKILL cannot
+ * clean up, and each orphaned kernel holds ~240 MB. Kernels that Jupyter starts have no such variable.
+ */
+function endWithParent(): void {
+  const parent = Number(process.env.WENXI_PARENT_PID);
+  if (!Number.isInteger(parent) || parent <= 0) return;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    try {
+      process.kill(-process.pid, "SIGKILL");
+    } catch {
+      process.exit(1);
+    }
+  }, 500);
+  watch.unref();
+}
+
+endWithParent();

@@ -3,21 +3,13 @@
 // of the pre-rendered SVG, which shows everywhere and prints) and an interactive view that
 // vega-embed draws from the spec; vega, vega-lite and vega-embed are inlined, nothing is fetched
 // (a Content-Security-Policy forbids it). Everything from the notebook is escaped or sanitized.
-import type MarkdownIt from "markdown-it";
 import { libraryScript, scriptSafe } from "../charts/render";
 import { escapeHtml, formatHtmlTable } from "../format/tables";
+import { renderMarkdown, renderProse } from "../format/markdown";
 import type { CellOutput } from "./kernel-client";
 import { sourceText, type Notebook, type NotebookCell } from "./notebook-format";
 import { sanitizeHtml } from "./sanitize";
 
-let markdownRenderer: MarkdownIt | undefined;
-
-/** Markdown → HTML with raw HTML off (markdown-it loads on first use, not at start-up). */
-function renderMarkdown(source: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  markdownRenderer ??= new (require("markdown-it") as typeof MarkdownIt)({ html: false, linkify: false, typographer: false });
-  return markdownRenderer.render(source);
-}
 
 /** Gives each <h2> an id (section-1, section-2 …) and lists them, for the page's contents. */
 function numberSections(html: string): { html: string; sections: Array<{ id: string; title: string }> } {
@@ -146,13 +138,15 @@ class OutputRenderer {
       return `<figure class="chart">${image}${interactive}${links.length > 0 ? `<figcaption class="exports">${links.join(" ")}</figcaption>` : ""}</figure>`;
     }
     if (data["image/png"] !== undefined) return `<figure><img alt="image" src="data:image/png;base64,${escapeHtml(text(data["image/png"]).replace(/\s/g, ""))}"></figure>`;
+    const wenxiMetadata = (output.metadata as { wenxi?: { finding?: boolean; prose?: unknown } } | undefined)?.wenxi;
+    if (typeof wenxiMetadata?.prose === "string") return `<div class="markdown${wenxiMetadata.finding === true ? " finding" : ""}">${renderProse(wenxiMetadata.prose)}</div>`;
     if (data["text/html"] !== undefined) {
       const csv = data["text/csv"] !== undefined ? `<p class="exports">${downloadLink("CSV", `${this.filePrefix}-table-${++this.tableCount}.csv`, "text/csv;charset=utf-8", `\ufeff${text(data["text/csv"])}`)}</p>` : "";
       return `<div class="html-output">${sanitizeHtml(text(data["text/html"]))}${csv}</div>`;
     }
     if (data["text/markdown"] !== undefined) {
       const finding = (output.metadata as { wenxi?: { finding?: boolean } } | undefined)?.wenxi?.finding === true;
-      return `<div class="markdown${finding ? " finding" : ""}">${renderMarkdown(text(data["text/markdown"]))}</div>`;
+      return `<div class="markdown${finding ? " finding" : ""}">${renderProse(text(data["text/markdown"]))}</div>`;
     }
     if (data["text/plain"] !== undefined) return `<pre class="stdout">${escapeHtml(text(data["text/plain"]))}</pre>`;
     return "";
@@ -279,18 +273,21 @@ export function notebookFindings(notebook: Notebook): string[] {
   return notebook.cells
     .flatMap((cell) => cell.outputs ?? [])
     .filter((output) => output.output_type === "display_data" && (output.metadata as { wenxi?: { finding?: boolean } } | undefined)?.wenxi?.finding === true)
-    .map((output) => text((output as { data: Record<string, unknown> }).data["text/markdown"]));
+    .map((output) => {
+      const prose = ((output as { metadata?: { wenxi?: { prose?: unknown } } }).metadata ?? {}).wenxi?.prose;
+      return typeof prose === "string" ? prose : text((output as { data: Record<string, unknown> }).data["text/markdown"]);
+    });
 }
 
 /** The index page: a summary of the corpus, each notebook with its main findings, and the documents. */
 export function indexPage(entries: IndexEntry[], corpusRows: Array<Record<string, string | number>>, options: PageOptions & { summary?: string }): string {
   const findings = entries
     .map((entry) => {
-      const items = (entry.findings ?? []).map((finding) => `<li>${renderMarkdown(finding)}</li>`).join("");
+      const items = (entry.findings ?? []).map((finding) => `<li>${renderProse(finding)}</li>`).join("");
       return `<section class="cell notebook-summary"><h3><a href="${escapeHtml(fileHref(entry.html))}">${escapeHtml(entry.title)}</a> <span class="status ${escapeHtml(entry.status)}">${escapeHtml(entry.status)}</span></h3>${items ? `<ul class="findings">${items}</ul>` : ""}</section>`;
     })
     .join("\n");
-  const overview = `${options.summary ? `<section class="cell markdown">${renderMarkdown(options.summary)}</section>\n` : ""}<section class="cell"><h2>主要发现 Main findings</h2>\n${findings}</section>`;
+  const overview = `${options.summary ? `<section class="cell markdown">${renderProse(options.summary)}</section>\n` : ""}<section class="cell"><h2>主要发现 Main findings</h2>\n${findings}</section>`;
   const list = entries
     .map(
       (entry) =>

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type * as zmq from "zeromq";
 import { kernelArgv } from "../notebook/kernelspec";
-import { cleanUpOnInterrupt, kernelFolderPrefixOfThisProcess, removeStaleKernelFolders } from "./interrupts";
+import { cleanUpOnInterrupt, kernelFolderPrefixOfThisProcess, killGroup, removeStaleKernelFolders } from "./interrupts";
 
 /** zeromq (a native addon) loads when a kernel starts, not when wenxi is imported. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -125,13 +125,15 @@ export class KernelClient {
     this.folder = mkdtempSync(path.join(tmpdir(), kernelFolderPrefixOfThisProcess()));
     const folder = this.folder;
     this.forgetInterruptCleanup = cleanUpOnInterrupt(() => {
-      if (this.process && !this.exited) this.process.kill("SIGKILL");
+      if (this.process?.pid !== undefined) killGroup(this.process.pid);
       rmSync(folder, { recursive: true, force: true });
     });
     const connectionFile = path.join(this.folder, "connection.json");
     writeFileSync(connectionFile, JSON.stringify({ ...ports, ip: "127.0.0.1", transport: "tcp", signature_scheme: "hmac-sha256", key: this.key, kernel_name: "wenxi" }), { mode: 0o600 });
     const [command, ...args] = (options.argv ?? defaultKernelArgv()).map((part) => part.replace("{connection_file}", connectionFile));
-    this.process = spawn(command, args, { cwd: options.cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...options.env } });
+    // The kernel leads a process group of its own, so that ending it ends what its cells started;
+    // WENXI_PARENT_PID lets its preload end the group if this process dies without cleaning up (kill -9).
+    this.process = spawn(command, args, { cwd: options.cwd, stdio: ["ignore", "ignore", "pipe"], detached: true, env: { ...process.env, ...options.env, WENXI_PARENT_PID: String(process.pid) } });
     if (this.process.pid !== undefined) writeFileSync(path.join(this.folder, "kernel.pid"), String(this.process.pid));
     this.process.stderr?.on("data", (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-4000);
@@ -195,7 +197,13 @@ export class KernelClient {
       if (index < 0 || frames.length < index + 6) continue;
       const [signature, header, parent, metadata, content] = frames.slice(index + 1, index + 6).map((frame) => frame.toString("utf8"));
       if (signature !== this.sign([header, parent, metadata, content])) continue; // not signed with our key: ignore
-      handle({ header: JSON.parse(header), parent_header: JSON.parse(parent), metadata: JSON.parse(metadata), content: JSON.parse(content) });
+      let message: JupyterMessage;
+      try {
+        message = { header: JSON.parse(header), parent_header: JSON.parse(parent), metadata: JSON.parse(metadata), content: JSON.parse(content) };
+      } catch {
+        continue; // signed but not JSON: a broken kernel; the cell's timeout or the exit watch ends the wait
+      }
+      handle(message);
     }
   }
 
@@ -271,6 +279,8 @@ export class KernelClient {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
       if (!this.exited) this.process.kill("SIGKILL");
     }
+    // What the cells started, still in the kernel's group.
+    if (this.process?.pid !== undefined) killGroup(this.process.pid);
     this.closed = true;
     for (const socket of [this.shell, this.control, this.iopub]) socket.close();
     if (this.folder) rmSync(this.folder, { recursive: true, force: true });

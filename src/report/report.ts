@@ -5,7 +5,8 @@
 // Outputs are deterministic: no timestamps (unless `stamp`), no random ids, no absolute paths.
 // wenxi replaces only folders it wrote: each report holds a marker file, and an output path that
 // is anything else (a file, a folder of other files, the working directory) is refused.
-import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import * as path from "node:path";
 import { loadCorpus } from "../corpus/load";
@@ -14,70 +15,48 @@ import { corpusSummary } from "../corpus/summary";
 import { escapeHtml } from "../format/tables";
 import { indexPage, notebookFindings, notebookPage, type IndexEntry } from "./html";
 import { readNotebook, serializeNotebook, sourceText, type Notebook } from "./notebook-format";
-import { cleanUpOnInterrupt, processIsAlive } from "./interrupts";
+import { cleanUpOnInterrupt } from "./interrupts";
+import { checkReplaceable as checkOwnedReplaceable, FolderBuild, folderState, isInsideOrSame, OwnedFolderError, recoverInterrupted, removeOwned, type FolderKind } from "../shared/owned-folder";
 import { runNotebook, type CellFailure } from "./run-notebook";
 
-/** The file that marks a folder as a wenxi report, which a later run may replace. */
+/** The file that marks a folder as a wenxi report and lists what wenxi wrote in it (shared/owned-folder.ts). */
 export const reportMarker = ".wenxi-report";
+export const reportFolderKind: FolderKind = { marker: reportMarker, what: "report" };
 
 export class ReportOutputError extends Error {
   override name = "ReportOutputError";
 }
 
-function isReportFolder(folder: string): boolean {
-  return existsSync(path.join(folder, reportMarker)) || isUnmarkedReport(folder);
-}
-
-/** A report written before the marker existed: index.html with wenxi's footer, and only pages, notebooks and screenshots beside it. */
-function isUnmarkedReport(folder: string): boolean {
-  try {
-    const index = readFileSync(path.join(folder, "index.html"), "utf8");
-    if (!/<footer>wenxi \d/.test(index)) return false;
-    return readdirSync(folder).every((name) => /\.(html|ipynb)$/.test(name) || name === "screenshots");
-  } catch {
-    return false;
-  }
-}
-
-/** Throws unless `target` is absent, an empty folder, or a folder wenxi wrote (and not one the run lives in). */
+/** Throws unless `target` is absent, an empty folder, or a report wenxi wrote that holds nothing else (and not one the run lives in). */
 export function checkReplaceable(target: string, what = "--out"): void {
-  const resolved = path.resolve(target);
-  const workingDirectory = process.cwd();
-  if (resolved === path.parse(resolved).root || workingDirectory === resolved || workingDirectory.startsWith(`${resolved}${path.sep}`)) {
-    throw new ReportOutputError(`${what} "${target}" is the working directory or one of its parents: give a folder of its own, such as reports`);
-  }
-  let stats;
   try {
-    stats = lstatSync(resolved);
-  } catch {
-    return; // absent
-  }
-  if (stats.isSymbolicLink() || !stats.isDirectory()) throw new ReportOutputError(`${what} "${target}" exists and is not a folder: wenxi will not replace it; choose another path`);
-  if (readdirSync(resolved).length > 0 && !isReportFolder(resolved)) {
-    throw new ReportOutputError(`${what} "${target}" is a folder wenxi did not write (no ${reportMarker} in it): wenxi will not replace it; choose another path or empty it yourself`);
+    checkOwnedReplaceable(target, reportFolderKind, what);
+  } catch (error) {
+    if (error instanceof OwnedFolderError) throw new ReportOutputError(error.message);
+    throw error;
   }
 }
 
-/** Removes `<out>.building-<pid>` and `<out>.previous-<pid>` folders of runs that no longer exist. */
-export function removeStaleBuilds(out: string): string[] {
-  const parent = path.dirname(out);
-  const base = path.basename(out);
-  const removed: string[] = [];
-  let names: string[] = [];
+/** Refuses an output folder that holds, or lies inside, the corpus or the notebooks: replacing it would delete them. */
+function checkApart(out: string, other: string, what: string): void {
+  let real = path.resolve(other);
   try {
-    names = readdirSync(parent);
+    real = realpathSync(other);
   } catch {
-    return removed;
+    // absent: compare the path as given
   }
-  for (const name of names) {
-    if (!name.startsWith(`${base}.`)) continue;
-    const match = /^\.(?:building|previous)-(\d+)$/.exec(name.slice(base.length));
-    const folder = path.join(parent, name);
-    if (!match || processIsAlive(Number(match[1])) || !isReportFolder(folder)) continue;
-    rmSync(folder, { recursive: true, force: true });
-    removed.push(folder);
+  for (const candidate of new Set([path.resolve(other), real])) {
+    if (isInsideOrSame(out, candidate) || isInsideOrSame(candidate, out)) {
+      throw new ReportOutputError(`--out "${path.relative(process.cwd(), out) || "."}" ${isInsideOrSame(out, candidate) ? "holds" : "lies inside"} the ${what} ("${other}"): a report folder is replaced on every run, so it must be apart from its inputs; choose another --out`);
+    }
   }
-  return removed;
+}
+
+/** A digest of the corpus a report describes (ids and cleaned texts), to tell whether a partial run would mix corpora. */
+function corpusDigest(documents: Array<{ id: string; text: string }>): string {
+  const hash = createHash("sha256");
+  for (const document of documents) hash.update(`${document.id}\u0000${document.text}\u0000`);
+  return hash.digest("hex");
 }
 
 export interface ReportOptions {
@@ -155,6 +134,8 @@ export class ReportFailure extends Error {
     readonly notebook: string,
     readonly failure: CellFailure,
     readonly failedBuild: string,
+    /** Whether a report was at the output folder (and stays there). */
+    readonly previousReport: boolean,
   ) {
     super(`${notebook}: cell ${failure.cell} ${failure.timedOut ? "timed out" : "failed"}`);
     this.name = "ReportFailure";
@@ -164,6 +145,8 @@ export class ReportFailure extends Error {
 export interface ReportResult {
   out: string;
   entries: IndexEntry[];
+  /** What was found and tidied from runs that were stopped (a report put back, a half-built one removed). */
+  notes: string[];
 }
 
 function listNotebooks(folder: string, names?: string[]): string[] {
@@ -229,21 +212,35 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   const everyFile = existsSync(notebookFolder) ? listNotebooks(notebookFolder) : files;
   const ordered = [...everyFile, ...files.filter((file) => !everyFile.some((other) => path.resolve(other) === path.resolve(file)))];
   const partial = options.notebooks !== undefined && options.notebooks.length > 0;
+  const projectRoot = path.resolve(__dirname, "../..");
+  const corpusSource = options.corpus ?? path.join(projectRoot, "data", "corpus");
+  // The output folder is replaced on every run: it must hold nothing but an earlier report, and
+  // neither hold nor lie inside the corpus or the notebooks.
+  checkApart(out, corpusSource, "corpus");
+  checkApart(out, notebookFolder, "notebook folder");
+  for (const file of files) checkApart(out, file, "notebook");
+  const notes = [...recoverInterrupted(out, reportFolderKind), ...recoverInterrupted(`${out}.failed`, reportFolderKind)];
   checkReplaceable(out);
   checkReplaceable(`${out}.failed`, "the failed-run folder");
-  removeStaleBuilds(out);
-  const building = `${out}.building-${process.pid}`;
-  if (existsSync(building)) checkReplaceable(building, "the build folder");
-  rmSync(building, { recursive: true, force: true });
-  mkdirSync(building, { recursive: true });
-  writeFileSync(path.join(building, reportMarker), "This folder is a wenxi report: `wenxi report` may replace it.\n");
+  const corpus = await loadCorpus(corpusSource);
+  const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: (options.parameters ?? []).map(([name, value]) => [name, value]) };
+  // A run of some notebooks keeps the other pages of the existing report: only if that report was
+  // made from the same corpus and parameters, or the pages would describe different corpora.
+  const existing = folderState(out, reportFolderKind);
+  if (partial && existing.kind === "owned") {
+    const made = existing.content.run as typeof run | undefined;
+    if (JSON.stringify(made) !== JSON.stringify(run)) {
+      const describe = (what: typeof run | undefined) => (what ? `a corpus of ${what.corpus.documents} documents (sha256 ${what.corpus.sha256.slice(0, 12)}…)${what.parameters.length > 0 ? ` with ${what.parameters.map(([name, value]) => `${name}=${value}`).join(", ")}` : ""}` : "an unknown corpus");
+      throw new ReportOutputError(
+        `the report in "${options.out ?? "reports"}" was made from ${describe(made)}; this run uses ${describe(run)}. Re-running only ${files.map((file) => path.basename(file)).join(", ")} would mix the two in one report: run every notebook (no notebook names), or give another --out`,
+      );
+    }
+  }
+  const build = new FolderBuild(out, reportFolderKind);
+  build.describe({ run });
   // One cache for the run: the first notebook loads and tokenizes the corpus, the others read it (corpus/cache.ts).
   const cache = mkdtempSync(path.join(tmpdir(), `wenxi-cache-${process.pid}-`));
-  const forgetCleanup = cleanUpOnInterrupt(() => {
-    rmSync(building, { recursive: true, force: true });
-    rmSync(cache, { recursive: true, force: true });
-  });
-  const projectRoot = path.resolve(__dirname, "../..");
+  const forgetCleanup = cleanUpOnInterrupt(() => rmSync(cache, { recursive: true, force: true }));
   const titles = new Map(ordered.map((file) => [path.basename(file, ".ipynb"), titleOfFile(file)]));
   const names = ordered.map((file) => path.basename(file, ".ipynb"));
   const neighbours = (name: string) => {
@@ -251,23 +248,22 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     const link = (index: number) => (index >= 0 && index < names.length ? { href: `${names[index]}.html`, title: titles.get(names[index]) ?? names[index] } : undefined);
     return { previous: link(at - 1), next: link(at + 1) };
   };
-  // A run of some notebooks keeps the other pages of the existing report.
   const previousEntries = new Map<string, IndexEntry>();
-  if (partial && isReportFolder(out)) {
+  if (partial && existing.kind === "owned") {
     // Each kept page's entry is read back from its executed notebook (a report holds only runs that succeeded).
     for (const name of names) {
       if (files.some((file) => path.basename(file, ".ipynb") === name)) continue;
       const html = path.join(out, `${name}.html`);
       const ipynb = path.join(out, `${name}.ipynb`);
-      if (!existsSync(html) || !existsSync(ipynb)) continue;
+      if (!existing.entries.includes(`${name}.html`) || !existing.entries.includes(`${name}.ipynb`)) continue;
       let executed: Notebook;
       try {
         executed = readNotebook(ipynb);
       } catch {
         continue;
       }
-      copyFileSync(html, path.join(building, `${name}.html`));
-      copyFileSync(ipynb, path.join(building, `${name}.ipynb`));
+      build.copy(html, `${name}.html`);
+      build.copy(ipynb, `${name}.ipynb`);
       previousEntries.set(name, entryOf(name, executed, "ok"));
     }
   }
@@ -293,10 +289,10 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       });
       const title = titleOf(run.notebook, name);
       const status = run.failure ? (run.failure.timedOut ? "timed-out" : "failed") : "ok";
-      writeFileSync(path.join(building, `${name}.ipynb`), serializeNotebook(run.notebook));
+      build.write(`${name}.ipynb`, serializeNotebook(run.notebook));
       const codeCells = run.notebook.cells.filter((cell) => cell.cell_type === "code").length;
-      writeFileSync(
-        path.join(building, `${name}.html`),
+      build.write(
+        `${name}.html`,
         notebookPage(run.notebook, {
           title,
           subtitle: `${escapeHtml(name)}.ipynb · <span class="status ${status}">${status === "ok" ? "executed" : status}</span> · ${codeCells} code cells`,
@@ -335,17 +331,14 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     if (failures.length > 0) {
       const first = failures.sort((left, right) => left.index - right.index)[0];
       const failed = `${out}.failed`;
-      checkReplaceable(failed, "the failed-run folder");
-      rmSync(failed, { recursive: true, force: true });
-      renameSync(building, failed);
-      throw new ReportFailure(`${first.name}.ipynb`, first.failure, failed);
+      build.moveTo(failed, "the failed-run folder");
+      throw new ReportFailure(`${first.name}.ipynb`, first.failure, failed, folderState(out, reportFolderKind).kind === "owned");
     }
     const allEntries = names.map((name) => entries.get(name) ?? previousEntries.get(name)).filter((entry): entry is IndexEntry => entry !== undefined);
-    writeFileSync(path.join(building, reportManifest), `${JSON.stringify({ entries: allEntries }, null, 1)}\n`);
-    const corpus = await loadCorpus(options.corpus ?? path.join(projectRoot, "data", "corpus"));
+    build.write(reportManifest, `${JSON.stringify({ entries: allEntries }, null, 1)}\n`);
     const rows = corpusSummary(corpus).map((row) => ({ ...row }));
-    writeFileSync(
-      path.join(building, "index.html"),
+    build.write(
+      "index.html",
       indexPage(allEntries, rows, {
         title: "wenxi 报告 Report",
         subtitle: `${allEntries.length} notebooks · corpus of ${corpus.documents.length} documents${corpus.errors.length > 0 ? `, ${corpus.errors.length} file(s) not loaded` : ""}`,
@@ -354,15 +347,18 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       }),
     );
     // Swap: the old report leaves only once the new one is complete (checked again: it may have changed meanwhile).
-    checkReplaceable(out);
-    const previous = `${out}.previous-${process.pid}`;
-    if (existsSync(out)) renameSync(out, previous);
-    renameSync(building, out);
-    rmSync(previous, { recursive: true, force: true });
-    if (isReportFolder(`${out}.failed`)) rmSync(`${out}.failed`, { recursive: true, force: true });
-    return { out, entries: allEntries };
+    build.commit();
+    const failed = `${out}.failed`;
+    if (folderState(failed, reportFolderKind).kind === "owned") {
+      try {
+        removeOwned(failed, reportFolderKind);
+      } catch {
+        // Only the record of an earlier failure.
+      }
+    }
+    return { out, entries: allEntries, notes };
   } catch (error) {
-    rmSync(building, { recursive: true, force: true });
+    if (existsSync(build.folder)) build.abandon();
     throw error;
   } finally {
     rmSync(cache, { recursive: true, force: true });

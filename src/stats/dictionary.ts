@@ -5,6 +5,8 @@
 // within one category it counts once.
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import { parseDocument } from "yaml";
+import { jsonNestsDeeperThan, maxJsonDepth } from "../shared/json-depth";
 import { toSimplified } from "../corpus/script";
 import type { Tokens } from "../text/tokenize";
 import { compareText } from "./order";
@@ -29,11 +31,34 @@ export interface DictionaryMatchRow {
   count: number;
 }
 
+/**
+ * Whether `term` matches a pattern whose only wildcard is `*` (any run of characters), in time
+ * linear in the term for each part: the first part must begin the term and the last end it, and
+ * each part between is taken at its leftmost place after the one before, which is always right
+ * when `*` is the only wildcard (a regular expression of `.*` runs backtracks exponentially on
+ * `*a*a*a*…b` against a long run of a).
+ */
+export function wildcardMatches(parts: readonly string[], term: string): boolean {
+  if (parts.length === 1) return term === parts[0];
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (term.length < first.length + last.length || !term.startsWith(first) || !term.endsWith(last)) return false;
+  let position = first.length;
+  const end = term.length - last.length;
+  for (let index = 1; index < parts.length - 1; index++) {
+    const part = parts[index];
+    if (part === "") continue;
+    const found = term.indexOf(part, position);
+    if (found < 0 || found + part.length > end) return false;
+    position = found + part.length;
+  }
+  return true;
+}
+
 function patternMatcher(pattern: string): (term: string) => boolean {
   const written = toSimplified(pattern.normalize("NFKC").trim());
-  if (!written.includes("*")) return (term) => term === written;
-  const expression = new RegExp(`^${written.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "u");
-  return (term) => expression.test(term);
+  const parts = written.split("*");
+  return (term) => wildcardMatches(parts, term);
 }
 
 /** For each vocabulary term, the categories (and patterns) it matches. */
@@ -89,10 +114,28 @@ export function dictionaryMatches(tokens: Tokens, dictionary: Dictionary): Dicti
   return rows.sort((left, right) => compareText(left.category, right.category) || right.count - left.count || compareText(left.term, right.term));
 }
 
+/** A dictionary's categories with their words, from any parsed value of the shape { category: [words] } (a single word may stand alone). */
+function dictionaryFromValue(value: unknown, file: string): Dictionary {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error(`${file}: expected categories, each with a list of words ({"category": ["word", "改革*"]})`);
+  // No prototype: a category may be called "constructor", "toString" or "__proto__".
+  const dictionary: Dictionary = Object.create(null) as Dictionary;
+  for (const [category, words] of Object.entries(value as Record<string, unknown>)) {
+    const list = typeof words === "string" || typeof words === "number" ? [String(words)] : words;
+    if (!Array.isArray(list) || !list.every((word) => typeof word === "string" || typeof word === "number")) {
+      throw new Error(`${file}: category "${category}" must be a list of words (or one word), got ${words === null ? "nothing" : Array.isArray(words) ? "a list holding something other than words" : typeof words}`);
+    }
+    const clean = list.map((word) => String(word).trim()).filter((word) => word !== "");
+    if (category.trim() === "" || clean.length === 0) throw new Error(`${file}: empty category or word list in "${category}"`);
+    dictionary[category.trim()] = clean;
+  }
+  return dictionary;
+}
+
 /**
- * Reads a dictionary: JSON ({"category": ["word", "改革*"]}), YAML of the same shape (a key per
- * line ending in ":", its words as "- word" lines or an inline [a, b] list), or CSV lines
- * `category,word` (a header `category,word` is skipped). Lines starting with # are comments.
+ * Reads a dictionary: JSON ({"category": ["word", "改革*"]}), YAML of the same shape (parsed by
+ * the yaml library, YAML 1.2; aliases are limited, so an alias bomb is an error), or CSV lines
+ * `category,word` (a header `category,word` is skipped). A category may hold a single word
+ * (`改革: 改革开放`). Lines starting with # are comments in YAML and CSV.
  */
 export function loadDictionary(file: string): Dictionary {
   let content: string;
@@ -101,56 +144,42 @@ export function loadDictionary(file: string): Dictionary {
   } catch (error) {
     throw new Error(`cannot read dictionary "${file}": ${(error as Error).message}`);
   }
+  content = content.replace(/^\ufeff/, "");
   const extension = path.extname(file).toLowerCase();
-  const dictionary: Dictionary = {};
-  const add = (category: string, word: string, line: number) => {
-    const cleanCategory = category.trim().replace(/^["']|["']$/g, "");
-    const cleanWord = word.trim().replace(/^["']|["']$/g, "");
-    if (cleanCategory === "" || cleanWord === "") throw new Error(`${file}:${line}: empty category or word`);
-    (dictionary[cleanCategory] ??= []).push(cleanWord);
-  };
   if (extension === ".json") {
+    if (jsonNestsDeeperThan(content, maxJsonDepth)) throw new Error(`${file}: JSON nested more than ${maxJsonDepth} levels deep`);
     let parsed: unknown;
     try {
       parsed = JSON.parse(content);
     } catch (error) {
       throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
     }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error(`${file}: expected an object of category → list of words`);
-    for (const [category, words] of Object.entries(parsed as Record<string, unknown>)) {
-      if (!Array.isArray(words) || !words.every((word) => typeof word === "string")) throw new Error(`${file}: category "${category}" must be a list of words`);
-      for (const word of words as string[]) add(category, word, 0);
-    }
-    return dictionary;
+    return dictionaryFromValue(parsed, file);
   }
-  const lines = content.replace(/^\ufeff/, "").split(/\r?\n/);
   if (extension === ".csv" || extension === ".tsv") {
-    lines.forEach((raw, index) => {
+    const dictionary: Dictionary = Object.create(null) as Dictionary;
+    content.split(/\r?\n/).forEach((raw, index) => {
       const text = raw.trim();
       if (text === "" || text.startsWith("#") || (index === 0 && /^category[,\t]word$/i.test(text))) return;
-      const parts = text.split(extension === ".tsv" ? "\t" : ",");
-      if (parts.length !== 2) throw new Error(`${file}:${index + 1}: expected "category,word", got "${text}"`);
-      add(parts[0], parts[1], index + 1);
+      const parts = text.split(extension === ".tsv" ? "\t" : ",").map((part) => part.trim().replace(/^["']|["']$/g, ""));
+      if (parts.length !== 2 || parts[0] === "" || parts[1] === "") throw new Error(`${file}:${index + 1}: expected "category,word", got "${text}"`);
+      (dictionary[parts[0]] ??= []).push(parts[1]);
     });
     return dictionary;
   }
-  let category: string | undefined;
-  lines.forEach((raw, index) => {
-    const text = raw.replace(/\s+#.*$/, "").trimEnd();
-    if (text.trim() === "" || text.trim().startsWith("#")) return;
-    const key = /^([^\s-][^:]*):\s*(.*)$/.exec(text);
-    if (key) {
-      category = key[1].trim();
-      const inline = key[2].trim();
-      if (inline.startsWith("[") && inline.endsWith("]")) for (const word of inline.slice(1, -1).split(",")) if (word.trim()) add(category, word, index + 1);
-      else if (inline !== "") throw new Error(`${file}:${index + 1}: after "${category}:" give a [list] or "- word" lines`);
-      return;
-    }
-    const item = /^\s*-\s+(.+)$/.exec(text);
-    if (item && category !== undefined) add(category, item[1], index + 1);
-    else throw new Error(`${file}:${index + 1}: expected "category:" or "- word", got "${text.trim()}"`);
-  });
-  return dictionary;
+  const document = parseDocument(content, { uniqueKeys: true, prettyErrors: true });
+  const problem = document.errors[0];
+  if (problem) {
+    const line = problem.linePos?.[0]?.line;
+    throw new Error(`${file}${line !== undefined ? `:${line}` : ""}: not a dictionary in YAML: ${problem.message.split("\n")[0]}`);
+  }
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message.split("\n")[0]}`);
+  }
+  return dictionaryFromValue(value, file);
 }
 
 /** The example dictionary shipped with wenxi (written for this project: MIT like the code). */

@@ -1,6 +1,6 @@
 // One batch of the streaming counter (stream.ts): read, clean, segment and count some files, and
 // return only the counts. Runs on a worker thread (stream-worker.ts) or on the calling thread.
-import { documentsOfFile, readFileBytes, type LoadOptions, type SourceFile } from "../corpus/load";
+import { documentsOfFile, memoryShortfall, readFileBytes, type LoadOptions, type SourceFile } from "../corpus/load";
 import { nameFieldsReader } from "../corpus/name-fields";
 import type { CorpusError } from "../corpus/types";
 import { addUserDictionary, addWords, ensureSegmenterLoaded, insertedWords } from "../text/segmenter";
@@ -46,6 +46,13 @@ export function countBatch(request: StreamBatchRequest, cutOnly = false): Stream
     const read = readFileBytes(source.file, request.load);
     if ("error" in read) {
       result.errors.push(read.error);
+      continue;
+    }
+    // The same budget as loading: a file whose cleaning would pass this thread's heap limit is
+    // reported, not cleaned (V8 would abort the process, losing every count).
+    const shortfall = memoryShortfall(read.bytes.length);
+    if (shortfall) {
+      result.errors.push({ path: source.file.path, kind: "too-large", reason: shortfall });
       continue;
     }
     const { documents, errors } = documentsOfFile(source, read.bytes, request.load, reader);

@@ -91,6 +91,9 @@ export async function streamTermCounts(source: string, options: StreamOptions = 
     workers: debrisRules ? 0 : (options.workers ?? availableParallelism() - 1),
     here: (batch) => countBatch({ ...batch, load }),
     onResult: (_index, counted) => merge(result, counted),
+    onLostBatch: (index, reason) => {
+      for (const { file } of batches[index]) result.errors.push({ path: file.path, kind: "read", reason: `not counted: the worker thread reading it stopped (${reason}); try it alone, or with workers: 0` });
+    },
   });
   return finish(result);
 }

@@ -1,7 +1,7 @@
 // Parquet export read back by DuckDB (a real engine, @duckdb/node-api): the counts are exactly
 // termFrequency's, the tokens are all there, and shards exported apart add up to the whole.
 import { DuckDBInstance } from "@duckdb/node-api";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportParquet, loadCorpus, termFrequency, tokenCount, tokenize } from "../../src";
@@ -51,14 +51,68 @@ describe("exportParquet", () => {
     }
     const whole = await loadCorpus(corpusFolder);
     const expected = new Map(termFrequency(tokenize(whole)).map((row) => [row.term, row.count]));
-    const counted = await query(`SELECT term, CAST(SUM(count) AS INTEGER) AS count FROM read_parquet('${out}/doc_terms-*-of-003.parquet') GROUP BY term`);
+    const counted = await query(`SELECT term, CAST(SUM(count) AS INTEGER) AS count FROM read_parquet('${out}/shard-*-of-003/doc_terms.parquet') GROUP BY term`);
     expect(new Map(counted.map((row) => [row.term as string, row.count as number]))).toEqual(expected);
-    const [documents] = await query(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM read_parquet('${out}/documents-*.parquet')`);
+    const [documents] = await query(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM read_parquet('${out}/shard-*/documents.parquet')`);
     expect(documents.n).toBe(49);
     const byYear = await query(
-      `SELECT d.year, t.term, CAST(SUM(t.count) AS INTEGER) AS n FROM read_parquet('${out}/doc_terms-*.parquet') t JOIN read_parquet('${out}/documents-*.parquet') d ON d.id = t.document WHERE d.year = 2017 GROUP BY ALL ORDER BY n DESC, t.term LIMIT 1`,
+      `SELECT d.year, t.term, CAST(SUM(t.count) AS INTEGER) AS n FROM read_parquet('${out}/shard-*/doc_terms.parquet') t JOIN read_parquet('${out}/shard-*/documents.parquet') d ON d.id = t.document WHERE d.year = 2017 GROUP BY ALL ORDER BY n DESC, t.term LIMIT 1`,
     );
     const in2017 = termFrequency(tokenize({ ...whole, documents: whole.documents.filter((document) => document.meta.year === "2017") }), { top: 1 })[0];
     expect(byYear).toEqual([{ year: 2017, term: in2017.term, n: in2017.count }]);
+  }, 60_000);
+
+  it("never writes into someone else's folder, never follows a link, and never mixes a whole export with shards", async () => {
+    const corpus = await loadCorpus("data/corpus");
+    const tokens = tokenize(corpus);
+    // A folder of the user's own Parquet files and manifest: refused, untouched.
+    const theirs = path.join(folder, "theirs");
+    mkdirSync(theirs);
+    writeFileSync(path.join(theirs, "documents.parquet"), "their data");
+    writeFileSync(path.join(theirs, "manifest.json"), "{}");
+    await expect(exportParquet(corpus, tokens, theirs)).rejects.toThrow("holds files wenxi did not write");
+    expect(readFileSync(path.join(theirs, "documents.parquet"), "utf8")).toBe("their data");
+    expect(readdirSync(theirs).sort()).toEqual(["documents.parquet", "manifest.json"]);
+    // A manifest.json that links outside: refused (a foreign folder), the file outside untouched.
+    const outside = path.join(folder, "outside.txt");
+    writeFileSync(outside, "precious");
+    const linked = path.join(folder, "linked");
+    mkdirSync(linked);
+    symlinkSync(outside, path.join(linked, "manifest.json"));
+    await expect(exportParquet(corpus, tokens, linked)).rejects.toThrow("cannot be written");
+    expect(readFileSync(outside, "utf8")).toBe("precious");
+    // An export of wenxi's whose manifest was swapped for a link: no longer wenxi's own, refused.
+    const owned = path.join(folder, "owned");
+    await exportParquet(corpus, tokens, owned);
+    const { rmSync } = await import("node:fs");
+    rmSync(path.join(owned, "manifest.json"));
+    symlinkSync(outside, path.join(owned, "manifest.json"));
+    await expect(exportParquet(corpus, tokens, owned)).rejects.toThrow("no longer the file wenxi wrote");
+    expect(readFileSync(outside, "utf8")).toBe("precious");
+    // A whole export and shards never share a folder; nor do shards of two splits.
+    const whole = path.join(folder, "whole");
+    await exportParquet(corpus, tokens, whole);
+    await expect(exportParquet(corpus, tokens, whole, { shard: { index: 1, count: 2 } })).rejects.toThrow("holds a whole export");
+    const sharded = path.join(folder, "sharded");
+    await exportParquet(corpus, tokens, sharded, { shard: { index: 1, count: 2 } });
+    await expect(exportParquet(corpus, tokens, sharded)).rejects.toThrow("holds shards of 2");
+    await expect(exportParquet(corpus, tokens, sharded, { shard: { index: 1, count: 3 } })).rejects.toThrow("not of 3");
+    expect(readdirSync(sharded).sort()).toEqual([".wenxi-export", "shard-001-of-002"]);
+  }, 60_000);
+
+  it("leaves the last complete export as it was when writing fails half-way (a full disk, an error)", async () => {
+    const corpus = await loadCorpus("data/corpus");
+    const tokens = tokenize(corpus);
+    const out = path.join(folder, "atomic");
+    await exportParquet(corpus, tokens, out, { tokens: true });
+    const before = Object.fromEntries(readdirSync(out).map((name) => [name, readFileSync(path.join(out, name))]));
+    // The manifest is written last, after every table: fail there, as a full disk would.
+    const other = tokenize({ ...corpus, documents: corpus.documents.slice(0, 2) });
+    const failing = Object.defineProperty({ ...other }, "settings", { get: () => { throw new Error("ENOSPC: no space left on device"); } }) as typeof tokens;
+    await expect(exportParquet(corpus, failing, out, { tokens: true })).rejects.toThrow("ENOSPC");
+    const after = Object.fromEntries(readdirSync(out).map((name) => [name, readFileSync(path.join(out, name))]));
+    expect(after).toEqual(before);
+    expect(readdirSync(folder).filter((name) => name.startsWith("atomic."))).toEqual([]);
+    expect(existsSync(path.join(out, "tokens.parquet"))).toBe(true);
   }, 60_000);
 });

@@ -1,11 +1,11 @@
 // A report run never deletes what wenxi did not write, cleans up after an interrupt, survives a
 // flood of output, and keeps hostile notebook names inert. Against the real tslab kernel.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildReport, checkReplaceable, runNotebook } from "../../src";
+import { buildReport, checkReplaceable, ReportFailure, runNotebook } from "../../src";
 import { removeStaleKernelFolders } from "../../src/report/interrupts";
 import { projectTemporaryFolder } from "../helpers";
 import { writeNotebook } from "./notebooks";
@@ -28,8 +28,8 @@ describe("wenxi report --out", () => {
     mkdirSync(theirs);
     writeFileSync(path.join(theirs, "thesis.docx"), "chapter 1");
     for (const [target, message] of [
-      [file, "exists and is not a folder"],
-      [theirs, "is a folder wenxi did not write"],
+      [file, "it is not a folder"],
+      [theirs, "it holds files wenxi did not write"],
     ]) {
       const run = runCli(["report", "--notebooks", notebooks, "--out", target]);
       expect(run.status, run.stderr).toBe(1);
@@ -50,6 +50,82 @@ describe("wenxi report --out", () => {
     expect(readdirSync(out).sort()).toEqual([".wenxi-report", "index.html", "only.html", "only.ipynb", "report.json"]);
     await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
     expect(readdirSync(out).sort()).toEqual([".wenxi-report", "index.html", "only.html", "only.ipynb", "report.json"]);
+  }, 120_000);
+});
+
+describe("what a report run may delete", () => {
+  const listing = (target: string) => readdirSync(target).sort();
+
+  it("refuses a corpus inside the report folder (the form report --help once showed), and deletes none of its texts", () => {
+    const out = path.join(folder, "report-with-texts");
+    const first = runCli(["report", "--notebooks", notebooks, "--out", out]);
+    expect(first.status, first.stderr).toBe(0);
+    for (let index = 1; index <= 49; index++) writeFileSync(path.join(out, `${1954 + index}政府工作报告.txt`), "政府工作报告。");
+    const before = listing(out);
+    const run = runCli(["report", "--notebooks", notebooks, "--out", out, "--corpus", out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`holds the corpus`);
+    expect(listing(out)).toEqual(before);
+    // Without --corpus, the texts are still someone else's files in the folder: refused, named.
+    const again = runCli(["report", "--notebooks", notebooks, "--out", out]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("holds 49 file(s) wenxi did not write");
+    expect(again.stderr).toContain("1955政府工作报告.txt");
+    expect(listing(out)).toEqual(before);
+    // An output folder inside the corpus is refused too.
+    const inside = runCli(["report", "--notebooks", notebooks, "--out", path.join(out, "sub"), "--corpus", out]);
+    expect(inside.status).toBe(1);
+    expect(inside.stderr).toContain("lies inside the corpus");
+  }, 120_000);
+
+  it("refuses a look-alike folder: a copied index.html beside the user's own pages", () => {
+    const lookAlike = path.join(folder, "look-alike");
+    mkdirSync(lookAlike);
+    writeFileSync(path.join(lookAlike, "index.html"), "<html><body>…<footer>wenxi 0.1.0</footer></body></html>");
+    writeFileSync(path.join(lookAlike, "my-page.html"), "<p>mine</p>");
+    writeFileSync(path.join(lookAlike, ".wenxi-report"), "This folder is a wenxi report: `wenxi report` may replace it.\n");
+    const run = runCli(["report", "--notebooks", notebooks, "--out", lookAlike]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("holds no list of the files wenxi wrote");
+    expect(listing(lookAlike)).toEqual([".wenxi-report", "index.html", "my-page.html"]);
+  });
+
+  it("puts back the last good report that a kill -9 left in <out>.previous-<pid>, and keeps it when the next run fails", async () => {
+    const out = path.join(folder, "swap");
+    await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
+    const goodIndex = readFileSync(path.join(out, "index.html"), "utf8");
+    const deadPid = 2 ** 22 + 4242;
+    renameSync(out, `${out}.previous-${deadPid}`);
+    const broken = path.join(folder, "broken-notebooks");
+    mkdirSync(broken);
+    writeNotebook(broken, "only", [{ code: 'throw new Error("broken on purpose")' }]);
+    const failing = buildReport({ notebookFolder: broken, out, corpus: "data/corpus" });
+    await expect(failing).rejects.toBeInstanceOf(ReportFailure);
+    expect((await failing.catch((error: ReportFailure) => error)).previousReport).toBe(true);
+    expect(readFileSync(path.join(out, "index.html"), "utf8")).toBe(goodIndex);
+    expect(existsSync(`${out}.previous-${deadPid}`)).toBe(false);
+    // With no report before, the CLI does not claim one was kept.
+    const fresh = runCli(["report", "--notebooks", broken, "--out", path.join(folder, "never-written")]);
+    expect(fresh.status).toBe(1);
+    expect(fresh.stderr).toContain("No report was written to");
+    expect(fresh.stderr).not.toContain("was left as it was");
+  }, 120_000);
+
+  it("refuses to re-run one notebook on another corpus into a report made from a different one", async () => {
+    const two = path.join(folder, "two-notebooks");
+    mkdirSync(two);
+    writeNotebook(two, "a", [{ code: 'const corpusPath = "x";', tags: ["parameters"] }, { code: "console.log(corpusPath)" }]);
+    writeNotebook(two, "b", [{ code: 'const corpusPath = "x";', tags: ["parameters"] }, { code: "console.log(corpusPath)" }]);
+    const other = path.join(folder, "other-corpus");
+    mkdirSync(other);
+    writeFileSync(path.join(other, "one.txt"), "另一个语料库的唯一文档。");
+    const out = path.join(folder, "mixed");
+    await buildReport({ notebookFolder: two, out, corpus: "data/corpus" });
+    await expect(buildReport({ notebookFolder: two, notebooks: ["b"], out, corpus: other })).rejects.toThrow(/was made from a corpus of 5 documents .* this run uses a corpus of 1 documents/);
+    await expect(buildReport({ notebookFolder: two, notebooks: ["b"], out, corpus: "data/corpus", parameters: [["topicCount", "3"]] })).rejects.toThrow("with topicCount=3");
+    // The same corpus and parameters: allowed, the other page kept.
+    await buildReport({ notebookFolder: two, notebooks: ["b"], out, corpus: "data/corpus" });
+    expect(listing(out)).toEqual([".wenxi-report", "a.html", "a.ipynb", "b.html", "b.ipynb", "index.html", "report.json"]);
   }, 120_000);
 });
 
@@ -107,7 +183,8 @@ describe("an interrupted report", () => {
     const exited = new Promise((resolve) => orphan.on("exit", resolve));
     const out = path.join(folder, "after-kill");
     mkdirSync(`${out}.building-${deadPid}`);
-    writeFileSync(path.join(`${out}.building-${deadPid}`, ".wenxi-report"), "");
+    writeFileSync(path.join(`${out}.building-${deadPid}`, "half.html"), "<p>half");
+    writeFileSync(path.join(`${out}.building-${deadPid}`, ".wenxi-report"), JSON.stringify({ wenxi: "report", entries: ["half.html"] }));
     expect(removeStaleKernelFolders()).toContain(stale);
     await exited;
     expect(existsSync(stale)).toBe(false);
