@@ -114,6 +114,11 @@ export function dictionaryMatches(tokens: Tokens, dictionary: Dictionary): Dicti
   return rows.sort((left, right) => compareText(left.category, right.category) || right.count - left.count || compareText(left.term, right.term));
 }
 
+/** YAML reads `- *化` as an alias: say how to write a word that starts with *. */
+function aliasHint(message: string): string {
+  return /alias/i.test(message) && !/excessive/i.test(message) ? ' (in YAML a word starting with * must be quoted: - "*化")' : "";
+}
+
 /** A dictionary's categories with their words, from any parsed value of the shape { category: [words] } (a single word may stand alone). */
 function dictionaryFromValue(value: unknown, file: string): Dictionary {
   if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error(`${file}: expected categories, each with a list of words ({"category": ["word", "改革*"]})`);
@@ -171,13 +176,14 @@ export function loadDictionary(file: string): Dictionary {
   const problem = document.errors[0];
   if (problem) {
     const line = problem.linePos?.[0]?.line;
-    throw new Error(`${file}${line !== undefined ? `:${line}` : ""}: not a dictionary in YAML: ${problem.message.split("\n")[0]}`);
+    throw new Error(`${file}${line !== undefined ? `:${line}` : ""}: not a dictionary in YAML: ${problem.message.split("\n")[0]}${aliasHint(problem.message)}`);
   }
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message.split("\n")[0]}`);
+    const message = (error as Error).message.split("\n")[0];
+    throw new Error(`${file}: not a dictionary in YAML: ${message}${aliasHint(message)}`);
   }
   return dictionaryFromValue(value, file);
 }

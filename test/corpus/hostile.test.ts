@@ -70,6 +70,56 @@ describe("size", () => {
     expect(result.documents + result.errors.length).toBe(40);
     expect(new Set(result.errors)).toEqual(new Set(["too-large"]));
   }, 60_000);
+  it("streams under the same per-file memory budget as loading: a file too large to clean is named, the rest counted", () => {
+    const mixed = path.join(folder, "stream-budget");
+    // 3 MB of short lines: cleaning needs ~40 bytes of heap per byte, past a 64 MB heap.
+    writeFiles(mixed, { "big.txt": `${good}\n`.repeat(110_000), "small.txt": good });
+    for (const workers of [0, 1]) {
+      const script = `const w = require(${JSON.stringify(path.resolve("dist/index.js"))}); w.streamTermCounts(${JSON.stringify(mixed)}, { workers: ${workers} }).then((counted) => console.log(JSON.stringify({ documents: counted.documents, errors: counted.errors.map((error) => [error.path.split("/").pop(), error.kind]) })))`;
+      const run = spawnSync(process.execPath, ["--max-old-space-size=64", "-e", script], { encoding: "utf8" });
+      expect(run.stderr).not.toContain("FATAL");
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual({ documents: 1, errors: [["big.txt", "too-large"]] });
+    }
+  }, 120_000);
+  it("refuses one JSONL line nested 5,000 deep, naming its line, and loads the others (also streaming)", async () => {
+    const file = path.join(folder, "deep.jsonl");
+    const deep = `{"text":"深",${"[".repeat(5000)}${"]".repeat(5000)}}`.replace(`"深",`, `"深","nested":`);
+    writeFileSync(file, [`{"text":"${good}"}`, deep, `{"text":"${good}","note":"[not nesting]"}`].join("\n"));
+    const corpus = await loadCorpus(file);
+    expect(corpus.documents).toHaveLength(2);
+    expect(corpus.errors).toEqual([{ path: file, line: 2, kind: "parse", reason: "JSON nested more than 256 levels deep: line skipped" }]);
+    const { streamTermCounts } = await import("../../src");
+    const counted = await streamTermCounts(file, { workers: 0 });
+    expect(counted.documents).toBe(2);
+    expect(counted.errors.map((error) => error.line)).toEqual([2]);
+  });
+  it("names a FIFO or socket that matches the pattern instead of skipping it silently", async () => {
+    const special = path.join(folder, "special");
+    writeFiles(special, { "a.txt": good });
+    const made = spawnSync("mkfifo", [path.join(special, "pipe.txt")]);
+    expect(made.status).toBe(0);
+    const corpus = await loadCorpus(special);
+    expect(corpus.documents.map((document) => document.id)).toEqual(["a"]);
+    expect(corpus.errors).toEqual([{ path: `${special}/pipe.txt`, kind: "read", reason: "not a regular file (a named pipe): skipped" }]);
+  });
+  it("reports the files of a batch whose worker thread died, and finishes the rest", async () => {
+    const { runBatches } = await import("../../src/corpus/worker-pool");
+    const script = path.join(folder, "dying-worker.js");
+    writeFileSync(
+      script,
+      `const { parentPort } = require("node:worker_threads");
+parentPort.on("message", ({ index, request }) => { if (request === "die") process.exit(3); parentPort.postMessage({ index, result: request.toUpperCase() }); });`,
+    );
+    const results: string[] = [];
+    const lost: Array<[number, string]> = [];
+    await runBatches({ script, batches: ["a", "die", "c", "d", "e"], workers: 1, here: (request: string) => (request === "die" ? "?" : `here:${request}`), onResult: (_index, result: string) => results.push(result), onLostBatch: (index, reason) => lost.push([index, reason]) });
+    expect(lost.map(([index]) => index)).toContain(1);
+    expect(lost[0][1]).toBe("exited with code 3");
+    expect(results.length + lost.length).toBe(5);
+    // Without onLostBatch the run fails instead of waiting for ever.
+    await expect(runBatches({ script, batches: ["a", "die", "c"], workers: 2, here: (request: string) => request, onResult: () => undefined })).rejects.toThrow("a worker thread stopped: exited with code 3");
+  });
   it("counts 200,000 JSONL rows without a text field as 200,000 errors", async () => {
     const file = path.join(folder, "no-text.jsonl");
     writeFileSync(file, Array.from({ length: 200_000 }, (_, index) => `{"id":${index}}`).join("\n"));
