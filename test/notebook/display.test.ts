@@ -38,6 +38,22 @@ describe("mimeBundle", () => {
   });
 });
 
+describe("prose from say() and finding()", () => {
+  it("is HTML rendered by wenxi (no text/markdown a front end would render with raw HTML on): corpus markup and links stay text", async () => {
+    const { proseBundle } = await import("../../src/notebook/display");
+    const title = '<script>window.__wenxiPwned = 1</script><img src=x onerror="alert(1)">';
+    const source = "[点此领取](http://evil.example/) ![x](http://evil.example/x.png) <http://evil.example>";
+    const { bundle, metadata } = proseBundle(`The longest document is **${title}**, from ${source}.`, true);
+    expect(Object.keys(bundle)).toEqual(["text/html", "text/plain"]);
+    const html = String(bundle["text/html"]);
+    expect(html).toBe(
+      '<div class="wenxi-prose"><p>The longest document is <strong>&lt;script&gt;window.__wenxiPwned = 1&lt;/script&gt;&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</strong>, from [点此领取](http://evil.example/) ![x](http://evil.example/x.png) &lt;http://evil.example&gt;.</p>\n</div>',
+    );
+    expect(html).not.toMatch(/<(a|img|script)\b/);
+    expect(metadata).toEqual({ wenxi: { prose: `The longest document is **${title}**, from ${source}.`, finding: true } });
+  });
+});
+
 describe("show outside a kernel", () => {
   it("prints the plain text", async () => {
     const write = vi.spyOn(process.stdout, "write").mockImplementation(() => true);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { installKernelSpec } from "../../src";
-import { temporaryFolder } from "../helpers";
+import { runProgram, temporaryFolder } from "../helpers";
 
 const jupyter = "/usr/bin/jupyter";
 const available = existsSync(jupyter) && spawnSync(jupyter, ["nbconvert", "--version"]).status === 0;
@@ -30,12 +30,12 @@ describe.skipIf(!available)("notebooks under Jupyter's own client", () => {
     }
   });
 
-  it.each(notebooks)("%s executes without a failing cell; charts carry Vega JSON and SVG", (name) => {
+  it.each(notebooks)("%s executes without a failing cell; charts carry Vega JSON and SVG", async (name) => {
     const output = path.join(prefix, name);
-    const run = spawnSync(jupyter, ["nbconvert", "--to", "notebook", "--execute", name, "--output", output, "--ExecutePreprocessor.timeout=300"], {
+    // Asynchronously: a synchronous run of a minute blocks vitest's worker and its reports to the main process.
+    const run = await runProgram(jupyter, ["nbconvert", "--to", "notebook", "--execute", name, "--output", output, "--ExecutePreprocessor.timeout=300"], {
       cwd: "notebooks",
       env: { ...process.env, JUPYTER_PATH: path.join(prefix, "share", "jupyter") },
-      encoding: "utf8",
     });
     expect(run.status, run.stderr.slice(-3000)).toBe(0);
     const executed = JSON.parse(readFileSync(output, "utf8")) as Notebook;

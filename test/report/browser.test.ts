@@ -1,13 +1,13 @@
 // The report in a real browser: Debian's Chromium, driven by playwright-core. Every page shows
 // its static SVG charts and renders every interactive view, logs no console error and requests
-// nothing but itself; screenshots go to reports/screenshots/ (CI keeps them). A report built from
+// nothing but itself; screenshots go to $WENXI_SCREENSHOTS (CI keeps them in screenshots/). A report built from
 // a corpus of hostile documents shows their text and runs none of it.
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport } from "../../src";
-import { projectTemporaryFolder, writeFiles } from "../helpers";
+import { projectTemporaryFolder, runProgram, writeFiles } from "../helpers";
 
 const chromiumPath = "/usr/bin/chromium";
 const available = existsSync(chromiumPath);
@@ -67,14 +67,19 @@ describe.skipIf(!available)("the report in headless Chromium", () => {
   afterAll(async () => browser?.close());
 
   it("shows every chart statically and interactively, with no console error and no request", async () => {
-    await buildReport({ out: "reports" });
-    const screenshots = path.join("reports", "screenshots");
+    // Built in a temporary folder, so a test run leaves the user's reports/ alone.
+    const temporary = projectTemporaryFolder();
+    const reports = path.join(temporary, "reports");
+    await buildReport({ out: reports });
+    // Beside the report, never inside it (a report folder holds only what wenxi wrote): CI keeps
+    // them where WENXI_SCREENSHOTS says; otherwise they go with the test's temporary folder.
+    const screenshots = process.env.WENXI_SCREENSHOTS ?? path.join(temporary, "screenshots");
     mkdirSync(screenshots, { recursive: true });
-    const pages = readdirSync("reports").filter((name) => name.endsWith(".html")).sort();
+    const pages = readdirSync(reports).filter((name) => name.endsWith(".html")).sort();
     expect(pages).toEqual(["01-corpus-overview.html", "02-term-frequency.html", "03-keywords.html", "04-comparison.html", "05-terms-in-context.html", "06-structure.html", "07-measures.html", "08-over-time.html", "index.html"]);
     let charts = 0;
     for (const name of pages) {
-      const check = await openReportPage(path.join("reports", name), path.join(screenshots, name.replace(/\.html$/, ".png")));
+      const check = await openReportPage(path.join(reports, name), path.join(screenshots, name.replace(/\.html$/, ".png")));
       expect(check.consoleErrors, name).toEqual([]);
       expect(check.requests, name).toEqual([]);
       expect(check.renderedViews, name).toBe(check.interactiveViews);
@@ -91,9 +96,11 @@ describe.skipIf(!available)("the report in headless Chromium", () => {
       "a-script.txt": "<script>window.__wenxiPwned = 1; alert('x')</script>\n公安机关坚持党建引领，深入推进枫桥经验。<script>window.__wenxiPwned = 2</script>",
       "b-image.txt": '网页标题<img src=x onerror="window.__wenxiPwned = 3">\n电信网络诈骗案件持续下降，群众安全感不断提升。\n<iframe src="https://example.com"></iframe>',
       "c-plain.txt": "新疆公安忠诚担当，守护大美新疆。反恐维稳工作成效显著。",
+      "e-link.txt": "[点此](http://e.x)\n电信网络诈骗案件持续下降，群众安全感不断提升。",
+      "d-source.txt": '<script>window.__wenxiPwned = 4; fetch("http://127.0.0.1:9/steal")</script>标题\n来源：[点此领取](http://evil.example/) <img src=x onerror="window.__wenxiPwned = 5">\n公安机关坚持党建引领，深入推进枫桥经验。',
     });
     const out = path.join(folder, "report");
-    await buildReport({ out, corpus, notebooks: ["01-corpus-overview", "02-term-frequency", "05-terms-in-context"] });
+    await buildReport({ out, corpus, notebooks: ["01-corpus-overview", "02-term-frequency", "05-terms-in-context", "06-structure"] });
     for (const name of ["index.html", "01-corpus-overview.html", "02-term-frequency.html", "05-terms-in-context.html"]) {
       const check = await openReportPage(path.join(out, name));
       expect(check.pwned, name).toBeUndefined();
@@ -102,6 +109,23 @@ describe.skipIf(!available)("the report in headless Chromium", () => {
       expect(check.consoleErrors, name).toEqual([]);
       if (name === "index.html") expect(check.text).toContain("<script>window.__wenxiPwned = 1; alert('x')</script>");
       if (name === "01-corpus-overview.html") expect(check.text).toContain('<img src=x onerror="window.__wenxiPwned = 3">');
+    }
+    // The executed notebooks themselves, as Jupyter's own nbconvert renders them to HTML: corpus
+    // text in computed prose stays text there too (no markup, no script, no link out).
+    if (!existsSync("/usr/bin/jupyter")) return;
+    for (const name of ["01-corpus-overview", "02-term-frequency", "05-terms-in-context", "06-structure"]) {
+      const html = path.join(folder, `${name}.nbconvert.html`);
+      const converted = await runProgram("/usr/bin/jupyter", ["nbconvert", "--to", "html", path.join(out, `${name}.ipynb`), "--output", html]);
+      expect(converted.status, converted.stderr).toBe(0);
+      const source = readFileSync(html, "utf8");
+      expect(source, name).not.toMatch(/<a [^>]*href="http:\/\/(evil\.example|e\.x)/);
+      expect(source, name).not.toContain("<script>window.__wenxiPwned");
+      const check = await openReportPage(html);
+      expect(check.pwned, name).toBeUndefined();
+      expect(check.dialogs, name).toEqual([]);
+      // Debian's nbconvert template loads its own require.js and MathJax from /usr/share/javascript; nothing else may be asked for.
+      expect(check.requests.filter((request) => !request.startsWith("file:///usr/share/javascript/")), name).toEqual([]);
+      if (name === "01-corpus-overview") expect(check.text).toContain("<script>window.__wenxiPwned = 4;");
     }
   }, 180_000);
 });

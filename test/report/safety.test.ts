@@ -1,13 +1,13 @@
 // A report run never deletes what wenxi did not write, cleans up after an interrupt, survives a
 // flood of output, and keeps hostile notebook names inert. Against the real tslab kernel.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildReport, checkReplaceable, ReportFailure, runNotebook } from "../../src";
 import { removeStaleKernelFolders } from "../../src/report/interrupts";
-import { projectTemporaryFolder } from "../helpers";
+import { projectTemporaryFolder, runProgram } from "../helpers";
 import { writeNotebook } from "./notebooks";
 
 const folder = projectTemporaryFolder();
@@ -17,11 +17,11 @@ mkdirSync(notebooks);
 writeNotebook(notebooks, "only", [{ markdown: "# Only" }, { code: 'console.log("ran")' }]);
 
 function runCli(args: string[], cwd = process.cwd()) {
-  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8" });
+  return runProgram(process.execPath, [cli, ...args], { cwd });
 }
 
 describe("wenxi report --out", () => {
-  it("refuses a regular file, a folder of other files and the working directory, and leaves them as they were", () => {
+  it("refuses a regular file, a folder of other files and the working directory, and leaves them as they were", async () => {
     const file = path.join(folder, "notes.txt");
     writeFileSync(file, "my notes");
     const theirs = path.join(folder, "theirs");
@@ -30,14 +30,14 @@ describe("wenxi report --out", () => {
     for (const [target, message] of [
       [file, "it is not a folder"],
       [theirs, "it holds files wenxi did not write"],
-    ]) {
-      const run = runCli(["report", "--notebooks", notebooks, "--out", target]);
+    ] as const) {
+      const run = await runCli(["report", "--notebooks", notebooks, "--out", target]);
       expect(run.status, run.stderr).toBe(1);
       expect(run.stderr).toContain(message);
     }
     expect(readFileSync(file, "utf8")).toBe("my notes");
     expect(readdirSync(theirs)).toEqual(["thesis.docx"]);
-    const here = runCli(["report", "--notebooks", notebooks, "--out", "."], theirs);
+    const here = await runCli(["report", "--notebooks", notebooks, "--out", "."], theirs);
     expect(here.status).toBe(1);
     expect(here.stderr).toContain("is the working directory or one of its parents");
     expect(readdirSync(theirs)).toEqual(["thesis.docx"]);
@@ -56,35 +56,35 @@ describe("wenxi report --out", () => {
 describe("what a report run may delete", () => {
   const listing = (target: string) => readdirSync(target).sort();
 
-  it("refuses a corpus inside the report folder (the form report --help once showed), and deletes none of its texts", () => {
+  it("refuses a corpus inside the report folder (the form report --help once showed), and deletes none of its texts", async () => {
     const out = path.join(folder, "report-with-texts");
-    const first = runCli(["report", "--notebooks", notebooks, "--out", out]);
+    const first = await runCli(["report", "--notebooks", notebooks, "--out", out]);
     expect(first.status, first.stderr).toBe(0);
     for (let index = 1; index <= 49; index++) writeFileSync(path.join(out, `${1954 + index}政府工作报告.txt`), "政府工作报告。");
     const before = listing(out);
-    const run = runCli(["report", "--notebooks", notebooks, "--out", out, "--corpus", out]);
+    const run = await runCli(["report", "--notebooks", notebooks, "--out", out, "--corpus", out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`holds the corpus`);
     expect(listing(out)).toEqual(before);
     // Without --corpus, the texts are still someone else's files in the folder: refused, named.
-    const again = runCli(["report", "--notebooks", notebooks, "--out", out]);
+    const again = await runCli(["report", "--notebooks", notebooks, "--out", out]);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("holds 49 file(s) wenxi did not write");
     expect(again.stderr).toContain("1955政府工作报告.txt");
     expect(listing(out)).toEqual(before);
     // An output folder inside the corpus is refused too.
-    const inside = runCli(["report", "--notebooks", notebooks, "--out", path.join(out, "sub"), "--corpus", out]);
+    const inside = await runCli(["report", "--notebooks", notebooks, "--out", path.join(out, "sub"), "--corpus", out]);
     expect(inside.status).toBe(1);
     expect(inside.stderr).toContain("lies inside the corpus");
   }, 120_000);
 
-  it("refuses a look-alike folder: a copied index.html beside the user's own pages", () => {
+  it("refuses a look-alike folder: a copied index.html beside the user's own pages", async () => {
     const lookAlike = path.join(folder, "look-alike");
     mkdirSync(lookAlike);
     writeFileSync(path.join(lookAlike, "index.html"), "<html><body>…<footer>wenxi 0.1.0</footer></body></html>");
     writeFileSync(path.join(lookAlike, "my-page.html"), "<p>mine</p>");
     writeFileSync(path.join(lookAlike, ".wenxi-report"), "This folder is a wenxi report: `wenxi report` may replace it.\n");
-    const run = runCli(["report", "--notebooks", notebooks, "--out", lookAlike]);
+    const run = await runCli(["report", "--notebooks", notebooks, "--out", lookAlike]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("holds no list of the files wenxi wrote");
     expect(listing(lookAlike)).toEqual([".wenxi-report", "index.html", "my-page.html"]);
@@ -105,7 +105,7 @@ describe("what a report run may delete", () => {
     expect(readFileSync(path.join(out, "index.html"), "utf8")).toBe(goodIndex);
     expect(existsSync(`${out}.previous-${deadPid}`)).toBe(false);
     // With no report before, the CLI does not claim one was kept.
-    const fresh = runCli(["report", "--notebooks", broken, "--out", path.join(folder, "never-written")]);
+    const fresh = await runCli(["report", "--notebooks", broken, "--out", path.join(folder, "never-written")]);
     expect(fresh.status).toBe(1);
     expect(fresh.stderr).toContain("No report was written to");
     expect(fresh.stderr).not.toContain("was left as it was");
@@ -191,6 +191,76 @@ describe("an interrupted report", () => {
     await buildReport({ notebookFolder: notebooks, out, corpus: "data/corpus" });
     expect(readdirSync(folder).filter((name) => name.startsWith("after-kill")).sort()).toEqual(["after-kill"]);
   }, 120_000);
+});
+
+describe("kernels and what their cells start", () => {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const waitUntil = async (test: () => boolean, seconds: number) => {
+    for (let tries = 0; tries < seconds * 10 && !test(); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    return test();
+  };
+
+  it("ends a process a cell started when the kernel shuts down", async () => {
+    const file = writeNotebook(folder, "spawns", [{ code: 'const child = require("node:child_process").spawn("sleep", ["600"], { stdio: "ignore" });\nconsole.log(child.pid);' }]);
+    const run = await runNotebook(file, { timeout: 60 });
+    expect(run.failure).toBeUndefined();
+    const pid = Number((run.notebook.cells[0].outputs![0] as { text: string }).text.trim());
+    expect(pid).toBeGreaterThan(0);
+    expect(await waitUntil(() => !alive(pid), 5)).toBe(true);
+  }, 120_000);
+
+  it("ends the kernel (and its cells' processes) when the report run is killed with SIGKILL", async () => {
+    const slow = path.join(folder, "slow-kill");
+    mkdirSync(slow);
+    const childPidFile = path.join(folder, "cell-child.pid");
+    writeNotebook(slow, "slow", [{ code: `const child = require("node:child_process").spawn("sleep", ["600"], { stdio: "ignore" });\nrequire("node:fs").writeFileSync(${JSON.stringify(childPidFile)}, String(child.pid));\nawait new Promise((resolve) => setTimeout(resolve, 120000));` }]);
+    const child = spawn(process.execPath, [cli, "report", "--notebooks", slow, "--out", path.join(folder, "out-kill")], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const kernelFolder = async () => {
+      for (let tries = 0; tries < 300; tries++) {
+        const found = readdirSync(tmpdir()).find((name) => name.startsWith(`wenxi-kernel-${child.pid}-`));
+        if (found && stderr.includes("cell 1/1") && existsSync(path.join(tmpdir(), found, "kernel.pid"))) return found;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return undefined;
+    };
+    const found = await kernelFolder();
+    expect(found, stderr).toBeDefined();
+    const kernelPid = Number(readFileSync(path.join(tmpdir(), found!, "kernel.pid"), "utf8"));
+    expect(await waitUntil(() => existsSync(childPidFile), 10)).toBe(true);
+    const cellChild = Number(readFileSync(childPidFile, "utf8"));
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    child.kill("SIGKILL");
+    await exited;
+    // The kernel notices its parent is gone (kernel-preload.ts) and ends its process group.
+    expect(await waitUntil(() => !alive(kernelPid), 10)).toBe(true);
+    expect(await waitUntil(() => !alive(cellChild), 5)).toBe(true);
+    const { rmSync } = await import("node:fs");
+    rmSync(path.join(tmpdir(), found!), { recursive: true, force: true });
+    rmSync(`${path.join(folder, "out-kill")}.building-${child.pid}`, { recursive: true, force: true });
+  }, 120_000);
+
+  it("leaves another user's stale kernel folder alone, without failing", async () => {
+    const shared = path.join(folder, "shared-tmp");
+    const theirs = path.join(shared, `wenxi-kernel-${2 ** 22 + 777}-abc`);
+    mkdirSync(theirs, { recursive: true });
+    writeFileSync(path.join(theirs, "connection.json"), "{}");
+    const { chownSync } = await import("node:fs");
+    chownSync(theirs, 65534, 65534);
+    chownSync(path.join(theirs, "connection.json"), 65534, 65534);
+    const ours = path.join(shared, `wenxi-kernel-${2 ** 22 + 778}-def`);
+    mkdirSync(ours);
+    expect(removeStaleKernelFolders(shared)).toEqual([ours]);
+    expect(existsSync(theirs)).toBe(true);
+  });
 });
 
 describe("a cell that prints a great deal", () => {
