@@ -1,13 +1,26 @@
 // Temporary folders for tests that build files on the fly.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll } from "vitest";
 
+// Every folder made here is removed after the test file's last test, by one hook registered when
+// this module loads (vitest loads it afresh for each test file): a hook registered inside a
+// running test would never run, which left folders behind.
+const created: string[] = [];
+afterAll(() => {
+  for (const folder of created.splice(0)) rmSync(folder, { recursive: true, force: true });
+  try {
+    rmdirSync(path.resolve(__dirname, ".tmp")); // only when empty: another file's tests may still use it
+  } catch {
+    // not empty, or gone
+  }
+});
+
 export function temporaryFolder(): string {
   const folder = mkdtempSync(path.join(tmpdir(), "wenxi-test-"));
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  created.push(folder);
   return folder;
 }
 
@@ -27,7 +40,7 @@ export function projectTemporaryFolder(): string {
   const base = path.resolve(__dirname, ".tmp");
   mkdirSync(base, { recursive: true });
   const folder = mkdtempSync(path.join(base, "run-"));
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  created.push(folder);
   return folder;
 }
 

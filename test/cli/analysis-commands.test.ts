@@ -87,7 +87,7 @@ describe("help, version and empty matches", () => {
     for (const flag of ["--version", "-V"]) expect(await run(flag)).toEqual({ code: 0, stdout: `wenxi ${version}\n`, stderr: "" });
     const help = await run("collocations", "-h");
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("  --over              collocation windows over the tokens kept after filtering (kept, default) or all tokens (all)\n");
+    expect(help.stdout).toContain("  --over               collocation windows over the tokens kept after filtering (kept, default) or all tokens (all)\n");
     expect(help.stdout).toContain("examples:\n  wenxi collocations --term 改革 --window 5 --sort pmi\n");
     for (const command of ["corpus", "freq", "keywords", "kwic", "keyness", "collocations", "ngrams", "report"]) {
       const text = (await run(command, "--help")).stdout;

@@ -115,4 +115,27 @@ describe("exportParquet", () => {
     expect(readdirSync(folder).filter((name) => name.startsWith("atomic."))).toEqual([]);
     expect(existsSync(path.join(out, "tokens.parquet"))).toBe(true);
   }, 60_000);
+
+  it("runs every SQL query of the README against a whole export and against shards", async () => {
+    const corpusFolder = path.join(folder, "readme-corpus");
+    writeReportsCorpus(corpusFolder, { sentences: 8 });
+    const whole = await loadCorpus(corpusFolder);
+    const wholeFolder = path.join(folder, "readme-whole");
+    await exportParquet(whole, tokenize(whole), wholeFolder);
+    const shardsFolder = path.join(folder, "readme-shards");
+    for (let index = 1; index <= 2; index++) {
+      const share = await loadCorpus(corpusFolder, { shard: { index, count: 2 } });
+      await exportParquet(share, tokenize(share), shardsFolder, { shard: { index, count: 2 } });
+    }
+    const readme = readFileSync("README.md", "utf8");
+    const queries = [...readme.matchAll(/```sql\n([\s\S]*?)```/g)].map((match) => match[1]);
+    expect(queries.length).toBeGreaterThanOrEqual(2);
+    for (const sql of queries) {
+      const rows = await query(sql.split("out/parquet").join(wholeFolder).split("out/shards").join(shardsFolder));
+      expect(rows.length, sql).toBeGreaterThan(0);
+    }
+    const topTen = await query(queries[1].split("out/shards").join(shardsFolder));
+    const expected = termFrequency(tokenize(whole), { top: 10 });
+    expect(topTen.map((row) => [row.term, Number(row.n)])).toEqual(expected.map((row) => [row.term, row.count]));
+  }, 60_000);
 });

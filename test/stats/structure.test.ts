@@ -66,11 +66,11 @@ describe("dictionary measures", () => {
       "a.yaml": "# concepts\nreform:\n  - 改革*\n  - 开放\neconomy: [经济, 市场]\n",
       "b.json": JSON.stringify({ reform: ["改革*", "开放"], economy: ["经济", "市场"] }),
       "c.csv": "category,word\nreform,改革*\nreform,开放\neconomy,经济\neconomy,市场\n",
-      "bad.yaml": "reform:\n  改革\n",
+      "bad.yaml": "reform:\n  - 改革\n - 开放\n",
     });
     const expected = { reform: ["改革*", "开放"], economy: ["经济", "市场"] };
     for (const name of ["a.yaml", "b.json", "c.csv"]) expect(loadDictionary(path.join(folder, name)), name).toEqual(expected);
-    expect(() => loadDictionary(path.join(folder, "bad.yaml"))).toThrow('bad.yaml:2: expected "category:" or "- word", got "改革"');
+    expect(() => loadDictionary(path.join(folder, "bad.yaml"))).toThrow("bad.yaml:3: not a dictionary in YAML: A block sequence may not be used as an implicit map key");
   });
 });
 
