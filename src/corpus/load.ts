@@ -69,7 +69,7 @@ export const parallelLoadBytes = 32 * 1024 * 1024;
 export function memoryShortfall(size: number): string | undefined {
   const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
   if (used + 40 * size <= 0.7 * limit) return undefined;
-  return `not loaded: the corpus so far (heap ${megabytes(used)}) and this file would pass the memory limit (${megabytes(limit)}); load fewer files at a time, or raise Node's limit (node --max-old-space-size=MB)`;
+  return `not loaded: cleaning this file (${megabytes(size)}) needs about ${megabytes(40 * size)} of memory, which with the ${megabytes(used)} in use would pass the limit (${megabytes(limit)}); split the file, load fewer files at a time, or raise Node's limit (node --max-old-space-size=MB)`;
 }
 
 /** The default limit on one file's size: its text, cleaned copies and offset map must fit in memory at once. */

@@ -184,7 +184,11 @@ export class FolderBuild {
     const fresh = !this.entries.has(name);
     const file = this.claim(name);
     // A first write creates the file ("wx": it fails rather than follow anything put there meanwhile).
-    writeFileSync(file, data, { flag: fresh ? "wx" : "w" });
+    try {
+      writeFileSync(file, data, { flag: fresh ? "wx" : "w" });
+    } catch (error) {
+      throw new Error(`cannot write "${name}" of the ${this.kind.what} for "${this.target}": ${(error as Error).message}; what was at "${this.target}" is left as it was`);
+    }
     return file;
   }
 
