@@ -5,6 +5,8 @@ import { UsageError, type ParsedArguments } from "./arguments";
 export interface Output {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal a progress line can be redrawn on (set by the real CLI; tests capture text). */
+  interactive?: boolean;
 }
 
 export interface Command {

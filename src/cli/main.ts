@@ -67,6 +67,7 @@ if (require.main === module) {
   runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    interactive: Boolean(process.stderr.isTTY),
   }).then((code) => {
     process.exitCode = code;
   });

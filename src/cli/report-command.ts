@@ -48,7 +48,7 @@ export const reportCommand: Command = {
         timeout: numberOption(parsed, "timeout", 120, { integer: false, min: 0.001 }),
         jobs: numberOption(parsed, "jobs", defaultReportJobs(), { integer: true, min: 1 }),
         stamp: parsed.options.has("stamp") ? new Date() : undefined,
-        onProgress: progressPrinter(output, Boolean(process.stderr.isTTY) && output.stderr === defaultStderr),
+        onProgress: progressPrinter(output, output.interactive === true),
       });
       for (const note of result.notes) output.stderr(`wenxi report: ${note}\n`);
       const charts = result.entries.reduce((sum, entry) => sum + entry.charts, 0);
@@ -67,4 +67,3 @@ export const reportCommand: Command = {
   },
 };
 
-const defaultStderr = (text: string) => process.stderr.write(text);

@@ -36,7 +36,9 @@ export const networkCommand = analysisCommand(
       edges: numberOption(parsed, "edges", 100),
       minCount: numberOption(parsed, "min-count", 2),
     });
-    return limited(parsed, parsed.options.has("nodes") ? rows(network.nodes.map((node) => ({ ...node, community: node.community + 1 }))) : rows(network.edges));
+    // The partition's modularity (Newman 2006's Q, as networkx.community.modularity) on every row, so --json and --csv carry it.
+    const modularity = network.modularity;
+    return limited(parsed, parsed.options.has("nodes") ? rows(network.nodes.map((node) => ({ ...node, community: node.community + 1, modularity }))) : rows(network.edges.map((edge) => ({ ...edge, modularity }))));
   },
 );
 

@@ -3,7 +3,7 @@
 // web debris → Traditional→Simplified. Each step but line endings can be switched off.
 import { breadcrumbSegments, defaultDebrisRules, isNonSentenceLine, matchDebrisRule, type DebrisRule } from "./debris";
 import { readMetadataLine, type MetadataFields } from "./metadata";
-import { collapseWhitespace, normalizeLineEndings, normalizeUnicode, removeInlinePinyin, type StepResult } from "./normalize";
+import { collapseWhitespace, normalizeLineEndings, normalizeNumeralZero, normalizeUnicode, removeInlinePinyin, type StepResult } from "./normalize";
 import { qualityFlags } from "./quality";
 import { detectScript, toSimplified } from "./script";
 import { joinTracked, sliceTracked, splitTrackedLines, trackText, transformTracked, type TrackedText } from "./tracked-text";
@@ -86,6 +86,7 @@ export function cleanText(original: string, options: CleaningOptions = {}): Clea
   let tracked = logCount(log, "line-endings", "line-endings", normalizeLineEndings(trackText(original)));
   if (options.normalize !== false) {
     tracked = logCount(log, "nfkc", "nfkc", normalizeUnicode(tracked));
+    tracked = logCount(log, "nfkc", "numeral-zero", normalizeNumeralZero(tracked));
     tracked = logCount(log, "whitespace", "whitespace", collapseWhitespace(tracked));
   }
   if (options.pinyin !== false) tracked = logCount(log, "pinyin", "pinyin-annotation", removeInlinePinyin(tracked));

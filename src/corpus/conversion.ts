@@ -141,3 +141,28 @@ export function simplifyPhrases(text: string): string {
   toSimplifiedPasses ??= phraseConverter(OpenCC.Locale.from.hk as DictionaryGroup[], OpenCC.Locale.from.tw as DictionaryGroup[], OpenCC.Locale.to.cn as DictionaryGroup[]);
   return toSimplifiedPasses(text);
 }
+
+/**
+ * Characters that the Traditional → Simplified phrase tables change only inside phrases (瞭 in
+ * 瞭解 → 了解, 覆 in 反覆 → 反复, 藉 in 藉口 → 借口, 彷 in 彷彿 → 仿佛): converted one at a
+ * time they stay as they are, so a class made from single characters misses them.
+ */
+export function phraseOnlyCharacters(): Set<string> {
+  const found = new Set<string>();
+  const groups = [OpenCC.Locale.from.hk, OpenCC.Locale.from.tw, OpenCC.Locale.to.cn] as DictionaryGroup[][];
+  for (const group of groups.flat()) {
+    for (const dictionary of group) {
+      const pairs = typeof dictionary === "string" ? dictionary.split("|").map((entry) => entry.split(" ") as [string, string]) : (dictionary as Array<[string, string]>);
+      for (const [key] of pairs) {
+        const characters = [...key];
+        if (characters.length < 2) continue;
+        const converted = [...simplifyPhrases(key)];
+        if (converted.length !== characters.length) continue;
+        characters.forEach((character, index) => {
+          if (converted[index] !== character && simplifyPhrases(character) === character) found.add(character);
+        });
+      }
+    }
+  }
+  return found;
+}

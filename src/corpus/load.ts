@@ -13,7 +13,7 @@ import { parseCsv } from "./csv";
 import { decodeBytes } from "./decode";
 import { jsonNestsDeeperThan, maxJsonDepth } from "../shared/json-depth";
 import { compareText } from "../stats/order";
-import { formatOfPath, globToRegExp, listFolder, type ListedFile, type SourceFormat } from "./sources";
+import { formatOfPath, globMatcher, listFolder, type ListedFile, type SourceFormat } from "./sources";
 import type { Corpus, CorpusError, Document, DocumentMeta } from "./types";
 import { batchesBySize, runBatches } from "./worker-pool";
 
@@ -379,8 +379,8 @@ export async function listSourceFiles(source: string, options: LoadOptions = {})
   const errors: CorpusError[] = [];
   if (stat.isDirectory()) {
     const extensions = options.extensions?.map((extension) => (extension.startsWith(".") ? extension : `.${extension}`).toLowerCase());
-    const glob = globToRegExp(options.pattern ?? "**/*.txt");
-    const matches = extensions ? (relativePath: string) => extensions.includes(path.extname(relativePath).toLowerCase()) : (relativePath: string) => glob.test(relativePath);
+    const glob = globMatcher(options.pattern ?? "**/*.txt");
+    const matches = extensions ? (relativePath: string) => extensions.includes(path.extname(relativePath).toLowerCase()) : glob;
     const listed = await listFolder(source, matches, (problemPath, reason) => errors.push({ path: problemPath, kind: "read", reason }), { followLinks: options.followLinks });
     files = listed.map((file) => ({ file, format: formatOfPath(file.relativePath) }));
   } else {

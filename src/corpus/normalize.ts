@@ -80,6 +80,24 @@ export function normalizeUnicode(tracked: TrackedText): StepResult {
   return { result: replaceSpans(tracked, spans), count: spans.length, examples };
 }
 
+/**
+ * Chinese numerals written with a circle for zero: 一九五○年 (U+25CB WHITE CIRCLE) or ◯ (U+25EF)
+ * where 〇 (U+3007) is meant, common in typed and OCR'd texts. Left as they are, the year falls
+ * apart in segmentation (一九五 / ○ / 年) and no date is read. A circle is read as 〇 only inside
+ * a run of Chinese digits that holds at least one other digit, so a bullet ○ stays a bullet.
+ */
+export function normalizeNumeralZero(tracked: TrackedText): StepResult {
+  const examples: string[] = [];
+  const { result, replacements } = replaceTracked(tracked, /[〇零一二三四五六七八九十○◯]{2,}/g, (match) => {
+    const run = match[0];
+    if (!/[○◯]/.test(run) || !/[〇零一二三四五六七八九十]/.test(run)) return run;
+    const fixed = run.replace(/[○◯]/g, "〇");
+    if (examples.length < maximumExamples) examples.push(`${run}→${fixed}`);
+    return fixed;
+  });
+  return { result, count: replacements, examples };
+}
+
 /** Drops zero-width characters, folds runs of white space (incl. U+3000 and NBSP) to one space, trims each line. */
 export function collapseWhitespace(tracked: TrackedText): StepResult {
   let count = 0;

@@ -10,7 +10,7 @@
 //   simplified  — OpenCC makes it Traditional and Big5 lacks it (显, 机, 关);
 //   anything else is written alike in both scripts and never changes.
 import * as OpenCC from "opencc-js";
-import { phraseConverter, simplifyPhrases, type DictionaryGroup } from "./conversion";
+import { phraseConverter, phraseOnlyCharacters, simplifyPhrases, type DictionaryGroup } from "./conversion";
 import { big5Characters, gb2312Characters } from "./characters";
 import type { Script } from "./types";
 
@@ -56,11 +56,15 @@ function characterClasses(): ClassTable {
   const traditional = toTraditional(characters.join("\n")).split("\n");
   const gb2312 = gb2312Characters();
   const big5 = big5Characters();
+  // Those that change only inside a phrase (瞭解 → 了解) are shared: converted where the nearest
+  // script-specific character says the line is Traditional, never in Simplified text (瞭望 stays).
+  const phraseOnly = phraseOnlyCharacters();
   const table: ClassTable = { bmp: new Uint8Array(0x10000), astral: new Map() };
   characters.forEach((character, index) => {
     let found = CharacterClass.Neutral;
     if (simplified[index] !== character) found = gb2312.has(character) ? CharacterClass.Shared : CharacterClass.Traditional;
     else if (traditional[index] !== character && !big5.has(character)) found = CharacterClass.Simplified;
+    else if (phraseOnly.has(character)) found = CharacterClass.Shared;
     if (found === CharacterClass.Neutral) return;
     if (codePoints[index] < 0x10000) table.bmp[codePoints[index]] = found;
     else table.astral.set(codePoints[index], found);

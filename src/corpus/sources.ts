@@ -3,32 +3,18 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import * as iconv from "iconv-lite";
+import picomatch from "picomatch";
 import { compareText } from "../stats/order";
 
 export type SourceFormat = "text" | "jsonl" | "csv";
 
-/** A glob over '/'-separated relative paths: `*` (not across /), `**` (any depth), `?`, `{a,b}`. */
-export function globToRegExp(glob: string): RegExp {
-  let pattern = "";
-  for (let index = 0; index < glob.length; index++) {
-    const character = glob[index];
-    if (character === "*") {
-      if (glob[index + 1] === "*") {
-        const slashAfter = glob[index + 2] === "/";
-        pattern += slashAfter ? "(?:.*/)?" : ".*";
-        index += slashAfter ? 2 : 1;
-      } else pattern += "[^/]*";
-    } else if (character === "?") pattern += "[^/]";
-    else if (character === "{") {
-      const close = glob.indexOf("}", index);
-      if (close < 0) pattern += "\\{";
-      else {
-        pattern += `(?:${glob.slice(index + 1, close).split(",").map((part) => part.replace(/[.+^$()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")).join("|")})`;
-        index = close;
-      }
-    } else pattern += character.replace(/[.+^$()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${pattern}$`, "u");
+/**
+ * A matcher for a glob over '/'-separated relative paths, by picomatch (the matcher of micromatch,
+ * chokidar and fast-glob): `*`, `**`, `?`, `[abc]`, `{a,b}` (nested), `!` negation, extglobs.
+ * Hidden files are skipped by the listing itself.
+ */
+export function globMatcher(glob: string): (relativePath: string) => boolean {
+  return picomatch(glob, { dot: true });
 }
 
 export function formatOfPath(filePath: string): SourceFormat {

@@ -2,7 +2,7 @@
 // Polars), which cannot segment Chinese themselves: wenxi segments once and hands over
 //   documents  id, title, path, date, year, source, author, meta (every metadata field, JSON)
 //   doc_terms  document, term, count          (one row per term of each document)
-//   tokens     document, position, term, start (optional: every token, in order)
+//   tokens     document, position, term, start (code points), start_utf16 (optional: every token, in order)
 // plus manifest.json: how the counts were made (wenxi and nodejieba versions, dictionary and
 // stopword hashes, cleaning and token settings, the shard), so a count can be traced. Written with
 // hyparquet-writer (pure JavaScript, no native or WebAssembly part; see the README for why).
@@ -186,12 +186,24 @@ function writeTables(corpus: Corpus, tokens: Tokens, build: FolderBuild, writer:
     const positions: number[] = [];
     const terms: string[] = [];
     const starts: number[] = [];
+    const startsUtf16: number[] = [];
     for (const document of tokens.documents) {
+      // Offsets in code points, as DuckDB, Spark and Python index strings (a JavaScript offset
+      // counts a character beyond U+FFFF twice): starts ascend, so one walk over the text converts them.
+      const text = byId.get(document.id)?.text ?? "";
+      let unit = 0;
+      let codePoints = 0;
       for (let index = 0; index < document.termIds.length; index++) {
+        const start = document.starts[index];
+        for (; unit < start && unit < text.length; unit++) {
+          const code = text.charCodeAt(unit);
+          if (code < 0xdc00 || code > 0xdfff) codePoints++;
+        }
         tokenDocuments.push(document.id);
         positions.push(index);
         terms.push(tokens.vocabulary[document.termIds[index]]);
-        starts.push(document.starts[index]);
+        starts.push(codePoints);
+        startsUtf16.push(start);
       }
     }
     tokenRows = positions.length;
@@ -201,6 +213,7 @@ function writeTables(corpus: Corpus, tokens: Tokens, build: FolderBuild, writer:
         { name: "position", type: "INT32", data: positions },
         { name: "term", type: "STRING", data: terms },
         { name: "start", type: "INT32", data: starts },
+        { name: "start_utf16", type: "INT32", data: startsUtf16 },
       ]),
     );
   }

@@ -229,6 +229,8 @@ export class KernelClient {
   async execute(code: string, timeout: number): Promise<ExecutionResult> {
     const message = this.message("execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
     const outputs: CellOutput[] = [];
+    // Where each display_id's output sits in `outputs`, for update_display_data.
+    const displays = new Map<string, number>();
     let idle = false;
     let reply: JupyterMessage | undefined;
     return new Promise<ExecutionResult>((resolve) => {
@@ -253,10 +255,24 @@ export class KernelClient {
         const { msg_type: type } = incoming.header;
         const content = incoming.content;
         if (type === "stream") outputs.push({ output_type: "stream", name: content.name === "stderr" ? "stderr" : "stdout", text: String(content.text ?? "") });
-        else if (type === "display_data" || type === "update_display_data") outputs.push({ output_type: "display_data", data: (content.data ?? {}) as Record<string, unknown>, metadata: (content.metadata ?? {}) as Record<string, unknown> });
+        else if (type === "display_data" || type === "update_display_data") {
+          // An update replaces the output that showed its display_id (messaging spec, "Update Display Data"); it never adds one.
+          const displayId = (content.transient as { display_id?: unknown } | undefined)?.display_id;
+          const output: DisplayOutput = { output_type: "display_data", data: (content.data ?? {}) as Record<string, unknown>, metadata: (content.metadata ?? {}) as Record<string, unknown> };
+          if (type === "update_display_data") {
+            const at = typeof displayId === "string" ? displays.get(displayId) : undefined;
+            if (at !== undefined) outputs[at] = output;
+          } else {
+            if (typeof displayId === "string") displays.set(displayId, outputs.length);
+            outputs.push(output);
+          }
+        }
         else if (type === "execute_result") outputs.push({ output_type: "execute_result", data: (content.data ?? {}) as Record<string, unknown>, metadata: (content.metadata ?? {}) as Record<string, unknown>, execution_count: null });
         else if (type === "error") outputs.push({ output_type: "error", ename: String(content.ename ?? "Error"), evalue: String(content.evalue ?? ""), traceback: (content.traceback ?? []) as string[] });
-        else if (type === "clear_output") outputs.length = 0;
+        else if (type === "clear_output") {
+          outputs.length = 0;
+          displays.clear();
+        }
         else if (type === "status" && content.execution_state === "idle") {
           idle = true;
           settle();

@@ -83,6 +83,55 @@ export interface WeightedGraph {
   edges: Array<{ a: number; b: number; weight: number }>;
 }
 
+/**
+ * The refinement after the levels: single nodes of the original graph moved to the neighbouring
+ * community that raises the modularity most, pass after pass, until no move raises it. Louvain's
+ * aggregation fixes whole communities, so a node placed early can be left where a move would pay
+ * (a term of the reports' sentence network raised Q by 0.0026 when moved by hand); this makes the
+ * result a local optimum for single moves. Cost: O(passes × edges).
+ */
+function refineBySingleMoves(graph: WeightedGraph, start: number[], twoM: number): number[] {
+  const community = [...start];
+  const adjacency: Array<Map<number, number>> = Array.from({ length: graph.nodes }, () => new Map());
+  for (const { a, b, weight } of graph.edges) {
+    if (weight <= 0) continue;
+    adjacency[a].set(b, (adjacency[a].get(b) ?? 0) + weight);
+    adjacency[b].set(a, (adjacency[b].get(a) ?? 0) + weight);
+  }
+  const degree = adjacency.map((neighbours) => [...neighbours.values()].reduce((sum, weight) => sum + weight, 0));
+  const sumTotal = new Map<number, number>();
+  community.forEach((value, node) => sumTotal.set(value, (sumTotal.get(value) ?? 0) + degree[node]));
+  for (let pass = 0; pass < 1000; pass++) {
+    let moved = false;
+    for (let node = 0; node < graph.nodes; node++) {
+      if (degree[node] === 0) continue;
+      const own = community[node];
+      const links = new Map<number, number>();
+      for (const [neighbour, weight] of adjacency[node]) if (neighbour !== node) links.set(community[neighbour], (links.get(community[neighbour]) ?? 0) + weight);
+      sumTotal.set(own, sumTotal.get(own)! - degree[node]);
+      // The same gain as in the levels: k_i,in(c) − Σtot(c) · k_i / 2m; a move must gain strictly.
+      const stay = (links.get(own) ?? 0) - (sumTotal.get(own)! * degree[node]) / twoM;
+      let best = own;
+      let bestGain = stay;
+      for (const [candidate, weight] of [...links].sort((left, right) => left[0] - right[0])) {
+        if (candidate === own) continue;
+        const gain = weight - ((sumTotal.get(candidate) ?? 0) * degree[node]) / twoM;
+        if (gain > bestGain + 1e-12) {
+          best = candidate;
+          bestGain = gain;
+        }
+      }
+      sumTotal.set(best, (sumTotal.get(best) ?? 0) + degree[node]);
+      if (best !== own) {
+        community[node] = best;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return community;
+}
+
 /** Louvain communities of a weighted undirected graph: community per node (numbered by first node), and the modularity. */
 export function louvain(graph: WeightedGraph): { communities: number[]; modularity: number } {
   let community = Array.from({ length: graph.nodes }, (_, node) => node);
@@ -144,6 +193,7 @@ export function louvain(graph: WeightedGraph): { communities: number[]; modulari
     adjacency = next;
     size = renumber.size;
   }
+  community = refineBySingleMoves(graph, community, twoM);
   // Number communities by their first node, and compute the modularity Q = Σc [Lc/m − (dc/2m)²].
   const byFirst = new Map<number, number>();
   for (const value of community) if (!byFirst.has(value)) byFirst.set(value, byFirst.size);

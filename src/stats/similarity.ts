@@ -138,7 +138,11 @@ export interface NearDuplicateRow {
   sharedShingles: number;
   /** Passages of the first document found in the second, longest first (characters). */
   passages: number;
+  /** The longest passage the two share word for word (white space and punctuation aside), in characters. */
   longestPassage: number;
+  /** Where it starts in each document's cleaned text (characters, counted from 0), or -1 without one. */
+  start1: number;
+  start2: number;
   /** The longest copied passage, from the first document's cleaned text (shortened to 80 characters). */
   excerpt: string;
 }
@@ -150,6 +154,11 @@ export interface NearDuplicateOptions {
   threshold?: number;
   /** Shortest copied passage listed, in characters. Default 30. */
   minPassage?: number;
+  /**
+   * A pair is also reported, whatever its containment, when the two share a passage of at least
+   * this many characters: a page copied into a long report. Default 100.
+   */
+  passage?: number;
 }
 
 function fnv1a(text: string): number {
@@ -184,28 +193,63 @@ function shingle(id: string, text: string, size: number): Shingled {
   return { id, compact, positions, text, shingles, set: new Set(shingles) };
 }
 
-/** Passages of `a` whose shingles all occur in `b`: [start, end) in a's text, longest first. */
-export function copiedPassages(a: Shingled, b: Shingled, size: number, minPassage: number): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = [];
-  let runStart = -1;
+/**
+ * Passages the two documents share word for word: maximal runs of shingles that follow one another
+ * in both (the same diagonal), longest first, as [start, end) in each document's text. Cost:
+ * O(shingles of a × occurrences in b of each, at most 16).
+ */
+export function sharedPassages(a: Shingled, b: Shingled, size: number, minPassage: number): Array<{ start: number; end: number; start2: number; end2: number; length: number }> {
+  const where = new Map<string, number[]>();
+  b.shingles.forEach((value, index) => {
+    const list = where.get(value);
+    if (!list) where.set(value, [index]);
+    else if (list.length < 16) list.push(index);
+  });
+  // For each diagonal (offset in b − offset in a): the run it is in, if it reached the last shingle of a.
+  let open = new Map<number, { from: number; fromB: number }>();
+  const runs: Array<{ from: number; to: number; fromB: number }> = [];
   for (let index = 0; index <= a.shingles.length; index++) {
-    const shared = index < a.shingles.length && b.set.has(a.shingles[index]);
-    if (shared && runStart < 0) runStart = index;
-    if (!shared && runStart >= 0) {
-      const first = a.positions[runStart];
-      const last = a.positions[index - 1 + size - 1];
-      if (index - 1 + size - runStart >= minPassage) spans.push({ start: first, end: last + 1 });
-      runStart = -1;
+    const next = new Map<number, { from: number; fromB: number }>();
+    const found = index < a.shingles.length ? where.get(a.shingles[index]) : undefined;
+    for (const position of found ?? []) {
+      const diagonal = position - index;
+      next.set(diagonal, open.get(diagonal) ?? { from: index, fromB: position });
     }
+    for (const [diagonal, run] of open) if (!next.has(diagonal)) runs.push({ from: run.from, to: index - 1, fromB: run.fromB });
+    open = next;
   }
-  return spans.sort((left, right) => right.end - right.start - (left.end - left.start) || left.start - right.start);
+  const passages = runs
+    .map((run) => {
+      const length = run.to - run.from + size;
+      return { start: a.positions[run.from], end: a.positions[run.to + size - 1] + 1, start2: b.positions[run.fromB], end2: b.positions[run.fromB + run.to - run.from + size - 1] + 1, length };
+    })
+    .filter((passage) => passage.length >= minPassage);
+  passages.sort((left, right) => right.length - left.length || left.start - right.start || left.start2 - right.start2);
+  // A run found again on another diagonal (a repeated sentence) counts once: keep the first per start in a.
+  const seen = new Set<number>();
+  return passages.filter((passage) => (seen.has(passage.start) ? false : (seen.add(passage.start), true)));
 }
 
-/** Pairs of documents that share much of their text (reprints, copies), with what they share. */
+/** Characters (code points) before a UTF-16 offset. */
+function codePointOffset(text: string, offset: number): number {
+  let count = 0;
+  for (let index = 0; index < offset; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0xdc00 || code > 0xdfff) count++;
+  }
+  return count;
+}
+
+/**
+ * Pairs of documents that share much of their text (reprints, copies: containment ≥ threshold)
+ * or a long passage word for word (≥ `passage` characters, a page copied into a long report),
+ * with what they share, longest shared passage first.
+ */
 export function nearDuplicates(corpus: Corpus, options: NearDuplicateOptions = {}): NearDuplicateRow[] {
   const size = options.size ?? 8;
   const threshold = options.threshold ?? 0.5;
   const minPassage = options.minPassage ?? 30;
+  const passageLength = options.passage ?? 100;
   const documents = corpus.documents.map((document) => shingle(document.id, document.text, size));
   // Candidates: documents sharing a sampled shingle (hash ≡ 0 mod 8).
   const index = new Map<string, number[]>();
@@ -232,9 +276,12 @@ export function nearDuplicates(corpus: Corpus, options: NearDuplicateOptions = {
     const union = a.set.size + b.set.size - shared;
     const jaccard = union === 0 ? 0 : shared / union;
     const containment = small.set.size === 0 ? 0 : shared / small.set.size;
-    if (containment < threshold) continue;
-    const passages = copiedPassages(a, b, size, minPassage);
+    // A long shared passage takes at least passage − size + 1 shared shingles: below that, no need to look.
+    if (containment < threshold && shared < passageLength - size + 1) continue;
+    const passages = sharedPassages(a, b, size, Math.min(minPassage, passageLength));
     const longest = passages[0];
+    if (containment < threshold && (!longest || longest.length < passageLength)) continue;
+    const listed = passages.filter((passage) => passage.length >= minPassage);
     const excerpt = longest ? a.text.slice(longest.start, longest.end).replace(/\s+/g, " ") : "";
     rows.push({
       document1: a.id,
@@ -242,10 +289,13 @@ export function nearDuplicates(corpus: Corpus, options: NearDuplicateOptions = {
       containment,
       jaccard,
       sharedShingles: shared,
-      passages: passages.length,
+      passages: listed.length,
       longestPassage: longest ? [...a.text.slice(longest.start, longest.end)].length : 0,
+      start1: longest ? codePointOffset(a.text, longest.start) : -1,
+      start2: longest ? codePointOffset(b.text, longest.start2) : -1,
       excerpt: [...excerpt].length > 80 ? `${[...excerpt].slice(0, 79).join("")}…` : excerpt,
     });
   }
-  return rows.sort((left, right) => right.containment - left.containment || compareText(left.document1, right.document1) || compareText(left.document2, right.document2));
+  // The longest shared passage first (a copied page in a long report ranks by what was copied), then containment.
+  return rows.sort((left, right) => right.longestPassage - left.longestPassage || right.containment - left.containment || compareText(left.document1, right.document1) || compareText(left.document2, right.document2));
 }

@@ -55,7 +55,21 @@ export interface ParallelOptions extends TokenizeOptions {
 
 const inFlightPerWorker = 2;
 
-export async function tokenizeParallel(source: Corpus | TokenizableDocument[], options: ParallelOptions = {}): Promise<Tokens> {
+/** Calls run one after another: each uses the whole pool, and its workers' local vocabularies are its own. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * tokenize() on every core. Calls made at once (Promise.all) are queued and each gets exactly
+ * tokenize()'s result: a call owns the pool while it runs (each worker's local vocabulary belongs
+ * to one call), and every reply names the call it answers.
+ */
+export function tokenizeParallel(source: Corpus | TokenizableDocument[], options: ParallelOptions = {}): Promise<Tokens> {
+  const run = queue.then(() => tokenizeParallelAlone(source, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function tokenizeParallelAlone(source: Corpus | TokenizableDocument[], options: ParallelOptions = {}): Promise<Tokens> {
   const documents = Array.isArray(source) ? source : source.documents;
   const main = prepareTokenizer(options);
   const setup = { userDictionaries: userDictionaries(), words: insertedWords().map((word) => ({ word })), settings: main.settings, stopwords: [...main.stopwords] };
@@ -102,6 +116,7 @@ export async function tokenizeParallel(source: Corpus | TokenizableDocument[], o
 
   const listeners = workers.map((member) => {
     const onMessage = (response: WorkerResponse) => {
+      if (response.session !== session) return; // a reply to another call: not ours (cannot happen while calls queue)
       member.inFlight--;
       outstanding--;
       if (response.error) failure ??= new Error(`segmenter worker failed: ${response.error}`);
@@ -131,11 +146,15 @@ export async function tokenizeParallel(source: Corpus | TokenizableDocument[], o
     };
     const onError = (error: Error) => {
       failure ??= error;
+      pool = undefined; // a broken pool is not reused: the next call starts a new one
       settle();
     };
+    // A worker that exits without an error event would otherwise be waited for forever.
+    const onExit = (code: number) => onError(new Error(`a segmenter worker exited (code ${code}) during tokenizeParallel`));
     member.worker.on("message", onMessage);
     member.worker.on("error", onError);
-    return { member, onMessage, onError };
+    member.worker.on("exit", onExit);
+    return { member, onMessage, onError, onExit };
   });
 
   try {
@@ -148,9 +167,10 @@ export async function tokenizeParallel(source: Corpus | TokenizableDocument[], o
     }
     while (!failure && outstanding > 0) await new Promise<void>((resolve) => (wake = resolve));
   } finally {
-    for (const { member, onMessage, onError } of listeners) {
+    for (const { member, onMessage, onError, onExit } of listeners) {
       member.worker.off("message", onMessage);
       member.worker.off("error", onError);
+      member.worker.off("exit", onExit);
     }
   }
   if (failure) throw failure;

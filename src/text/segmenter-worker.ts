@@ -28,6 +28,7 @@ parentPort?.on("message", (request: WorkerRequest) => {
       return { termIds, starts, positions, tagIds, tokensBeforeFiltering };
     });
     const response: WorkerResponse = {
+      session: request.session,
       job: request.job,
       newTerms: collector.vocabulary.slice(sentTerms),
       newTags: collector.tags.slice(sentTags),
@@ -38,6 +39,6 @@ parentPort?.on("message", (request: WorkerRequest) => {
     const transfer = documents.flatMap((document) => [document.termIds.buffer, document.starts.buffer, document.positions.buffer, ...(document.tagIds ? [document.tagIds.buffer] : [])]);
     parentPort!.postMessage(response, transfer as ArrayBuffer[]);
   } catch (error) {
-    parentPort!.postMessage({ job: request.job, newTerms: [], newTags: [], documents: [], error: (error as Error).stack ?? String(error) });
+    parentPort!.postMessage({ session: request.session, job: request.job, newTerms: [], newTags: [], documents: [], error: (error as Error).stack ?? String(error) });
   }
 });

@@ -128,17 +128,51 @@ export function insertedWords(): string[] {
 }
 
 /** Cuts text in a mode; tokens of precise mode concatenate back to the text. HMM on by default. */
-export function cut(text: string, mode: SegmentationMode = "precise", hmm = true): string[] {
-  ensureSegmenterLoaded();
-  if (mode === "full") return nodejieba.cutAll(text);
-  if (mode === "search") return nodejieba.cutForSearch(text, hmm);
-  return hmm ? nodejieba.cut(text, true) : nodejieba.cut(text, false);
+/**
+ * Numbers written in Chinese digits, one character per digit (一九五〇, 二〇二三): four or more
+ * digits, or any run holding 〇 (used for nothing but zero). jieba cuts them into fragments
+ * (一九五 / 〇 / 年), which then rank as keywords; wenxi cuts the text around each run and keeps
+ * the run whole, as one number (removed with the other numbers unless numbers are kept).
+ */
+const chineseDigitRun = /[〇零一二三四五六七八九]{4,}|[〇零一二三四五六七八九]*〇[〇零一二三四五六七八九]*/g;
+
+/** Whether a term is such a run of Chinese digits. */
+export function isChineseDigitRun(term: string): boolean {
+  chineseDigitRun.lastIndex = 0;
+  const match = chineseDigitRun.exec(term);
+  return match !== null && match.index === 0 && match[0].length === term.length;
 }
 
-/** Precise cut with part-of-speech tags (jieba's tag set: n, v, ns, nr, nz, x …). */
+/** Words of `text` with each Chinese digit run as one word and the pieces between cut by `cutPiece`. */
+function keepingDigitRuns<Word>(text: string, cutPiece: (piece: string) => Word[], wordOfRun: (run: string) => Word): Word[] {
+  chineseDigitRun.lastIndex = 0;
+  let match = chineseDigitRun.exec(text);
+  if (!match) return cutPiece(text);
+  const words: Word[] = [];
+  let at = 0;
+  for (; match !== null; match = chineseDigitRun.exec(text)) {
+    if (match.index > at) for (const word of cutPiece(text.slice(at, match.index))) words.push(word);
+    words.push(wordOfRun(match[0]));
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) for (const word of cutPiece(text.slice(at))) words.push(word);
+  return words;
+}
+
+export function cut(text: string, mode: SegmentationMode = "precise", hmm = true): string[] {
+  ensureSegmenterLoaded();
+  const cutPiece = (piece: string): string[] => {
+    if (mode === "full") return nodejieba.cutAll(piece);
+    if (mode === "search") return nodejieba.cutForSearch(piece, hmm);
+    return hmm ? nodejieba.cut(piece, true) : nodejieba.cut(piece, false);
+  };
+  return keepingDigitRuns(text, cutPiece, (run) => run);
+}
+
+/** Precise cut with part-of-speech tags (jieba's tag set: n, v, ns, nr, nz, x …); a Chinese digit run is tagged m (numeral). */
 export function tag(text: string): Array<{ word: string; tag: string }> {
   ensureSegmenterLoaded();
-  return nodejieba.tag(text);
+  return keepingDigitRuns(text, (piece) => nodejieba.tag(piece), (run) => ({ word: run, tag: "m" }));
 }
 
 /** nodejieba's own TF-IDF keyword extraction (its bundled IDF table). */

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Corpus, DocumentMeta } from "../corpus/types";
 import { cacheFolder, cacheKey, readCached, stableText, writeCached } from "../corpus/cache";
-import { addUserDictionary, addWords, cut, insertedWords, tag, userDictionaries, type SegmentationMode, type WordEntry } from "./segmenter";
+import { addUserDictionary, addWords, cut, insertedWords, isChineseDigitRun, tag, userDictionaries, type SegmentationMode, type WordEntry } from "./segmenter";
 import { resolveStopwords, type StopwordOption } from "./stopwords";
 
 export interface TokenizeOptions {
@@ -90,7 +90,7 @@ const latinPattern = /^[A-Za-z][A-Za-z0-9.'&+-]*$/;
 export function termPassesFilters(term: string, settings: TokenSettings, stopwords: ReadonlySet<string>): boolean {
   if (term.trim() === "") return false;
   if (settings.removePunctuation && punctuationPattern.test(term)) return false;
-  if (settings.removeNumbers && numberPattern.test(term)) return false;
+  if (settings.removeNumbers && (numberPattern.test(term) || isChineseDigitRun(term))) return false;
   if (settings.removeLatin && latinPattern.test(term)) return false;
   if (settings.minLength > 1 && [...term].length < settings.minLength) return false;
   return !stopwords.has(term);

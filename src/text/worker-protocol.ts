@@ -26,6 +26,8 @@ export interface WorkerDocument {
 }
 
 export interface WorkerResponse {
+  /** The call (session) this reply answers. */
+  session: number;
   job: number;
   /** Terms this worker's vocabulary gained since its last response, in local-id order. */
   newTerms: string[];

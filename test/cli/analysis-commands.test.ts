@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { parseSelector, tokensOf } from "../../src/cli/analysis-commands";
-import { closeSegmenterPool, loadCorpus, tokenize } from "../../src";
+import { closeSegmenterPool, cooccurrenceNetwork, loadCorpus, tokenize } from "../../src";
 import { runCli } from "../../src/cli/main";
 import { readFileSync } from "node:fs";
 import { temporaryFolder, writeFiles } from "../helpers";
@@ -61,7 +61,11 @@ describe("analysis commands on the seed corpus", () => {
 
 describe("commands beyond counting, on the seed corpus", () => {
   it("network, similarity, topics, entities, dictionary and profile give the library's rows", async () => {
-    expect((await json("network", "--top", "1")).rows).toEqual([{ source: "新", target: "时代", count: 21, weight: 21 / 36 }]);
+    const seeds = await loadCorpus("data/corpus");
+    const { modularity } = cooccurrenceNetwork(seeds, tokenize(seeds));
+    expect(modularity).toBeGreaterThan(0.3);
+    expect((await json("network", "--top", "1")).rows).toEqual([{ source: "新", target: "时代", count: 21, weight: 21 / 36, modularity }]);
+    expect((await json("network", "--nodes", "--top", "2")).rows.map((row: { modularity: number }) => row.modularity)).toEqual([modularity, modularity]);
     const [pair] = (await json("similarity", "--top", "1")).rows;
     expect([pair.document1, pair.document2]).toEqual(["003_c02badad5088874c", "004_ca7bdd51d57b8ec5"]);
     expect(pair.similarity).toBeCloseTo(0.284227, 5);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/corpus/csv";
-import { globToRegExp } from "../../src/corpus/sources";
+import { globMatcher } from "../../src/corpus/sources";
 
 describe("parseCsv", () => {
   it("reads quotes, doubled quotes, line breaks inside quotes and CRLF, with record lines", () => {
@@ -20,12 +20,20 @@ describe("parseCsv", () => {
   });
 });
 
-describe("globToRegExp", () => {
+describe("globMatcher", () => {
   it("matches *, **, ? and {a,b}", () => {
-    expect(globToRegExp("**/*.txt").test("a/b/c.txt")).toBe(true);
-    expect(globToRegExp("**/*.txt").test("c.txt")).toBe(true);
-    expect(globToRegExp("*.txt").test("a/c.txt")).toBe(false);
-    expect(globToRegExp("20??/*.{txt,md}").test("2022/x.md")).toBe(true);
-    expect(globToRegExp("20??/*.{txt,md}").test("2022/x.csv")).toBe(false);
+    expect(globMatcher("**/*.txt")("a/b/c.txt")).toBe(true);
+    expect(globMatcher("**/*.txt")("c.txt")).toBe(true);
+    expect(globMatcher("*.txt")("a/c.txt")).toBe(false);
+    expect(globMatcher("20??/*.{txt,md}")("2022/x.md")).toBe(true);
+    expect(globMatcher("20??/*.{txt,md}")("2022/x.csv")).toBe(false);
+  });
+  it("matches character classes, negation and nested braces (the hand-written glob took [abc] literally)", () => {
+    expect(globMatcher("[abc].txt")("b.txt")).toBe(true);
+    expect(globMatcher("[abc].txt")("d.txt")).toBe(false);
+    expect(globMatcher("!**/draft-*.txt")("2022/draft-1.txt")).toBe(false);
+    expect(globMatcher("!**/draft-*.txt")("2022/final.txt")).toBe(true);
+    expect(globMatcher("**/*.{txt,{md,markdown}}")("a/b.markdown")).toBe(true);
+    expect(globMatcher("**/*.{txt,{md,markdown}}")("a/b.html")).toBe(false);
   });
 });

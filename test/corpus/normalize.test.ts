@@ -3,6 +3,20 @@ import { cleanText, detectScript, toSimplified } from "../../src";
 import { collapseWhitespace, normalizeLineEndings, normalizeUnicode } from "../../src/corpus/normalize";
 import { joinTracked, replaceTracked, splitTrackedLines, trackText } from "../../src/corpus/tracked-text";
 
+describe("Chinese numerals with a circle for zero", () => {
+  it("reads 一九五○年 (U+25CB) and 一九八◯年 (U+25EF) as 〇, keeps a bullet ○, and the year segments whole", async () => {
+    const { cleanText, tokenize, corpusFromTexts } = await import("../../src");
+    const cleaned = cleanText("关于一九五○年度国家预算的报告\n一九八◯年十二月十日\n○ 要点一");
+    expect(cleaned.text).toBe("关于一九五〇年度国家预算的报告\n一九八〇年十二月十日\n○ 要点一");
+    expect(cleaned.log).toContainEqual({ step: "nfkc", rule: "numeral-zero", count: 2, text: "一九五○→一九五〇 一九八◯→一九八〇" });
+    const tokens = tokenize(corpusFromTexts([{ id: "a", text: "一九五○年的预算。" }]), { removeNumbers: false });
+    expect(tokens.vocabulary).not.toContain("一九五");
+    expect(tokens.vocabulary).toContain("一九五〇");
+    // Numbers are removed by default, Chinese digit runs with them (as 1950 would be).
+    expect(tokenize(corpusFromTexts([{ id: "a", text: "二〇二三年的预算。" }])).vocabulary).toEqual(["预算"]);
+  });
+});
+
 describe("character normalization", () => {
   it("applies NFKC: full-width digits and letters become ASCII", () => {
     const { result, count, examples } = normalizeUnicode(trackText("２０２３年ＡＰＰ上线"));

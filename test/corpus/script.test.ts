@@ -22,6 +22,11 @@ describe("toSimplified", () => {
     expect(toSimplified("衞生")).toBe("卫生");
     expect(toSimplified("臺灣")).toBe("台湾");
   });
+  it("converts characters that change only inside phrases (瞭解, 反覆, 藉口, 彷彿) as OpenCC does, and never in Simplified text", () => {
+    expect(toSimplified("我們瞭解情況，反覆研究，藉口，彷彿")).toBe("我们了解情况，反复研究，借口，仿佛");
+    // Simplified text stays as it is: 瞭望 and 反覆 written in a Simplified line are not touched.
+    for (const text of ["哨兵在瞭望塔上瞭望。", "他反覆无常。", "以此为藉口。"]) expect(toSimplified(text)).toBe(text);
+  });
   it("converts a shared character only beside Traditional text on its line", () => {
     // 後 is in GB2312 and Big5 alike: converted after 發, kept on a line with no Traditional form.
     expect(toSimplified("發現之後")).toBe("发现之后");

@@ -4,7 +4,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { exportParquet, loadCorpus, termFrequency, tokenCount, tokenize } from "../../src";
+import { corpusFromTexts, exportParquet, loadCorpus, termFrequency, tokenCount, tokenize } from "../../src";
 import { writeReportsCorpus } from "../fixtures/reports-corpus";
 import { temporaryFolder } from "../helpers";
 
@@ -114,6 +114,25 @@ describe("exportParquet", () => {
     expect(after).toEqual(before);
     expect(readdirSync(folder).filter((name) => name.startsWith("atomic."))).toEqual([]);
     expect(existsSync(path.join(out, "tokens.parquet"))).toBe(true);
+  }, 60_000);
+
+  it("gives token starts in code points (as DuckDB, Spark and Python count), and in UTF-16 units beside them", async () => {
+    const corpus = corpusFromTexts([{ id: "astral", text: "𠮷野家的𩸽鱼在北京开店。北京的人很多。" }]);
+    const tokens = tokenize(corpus);
+    const out = path.join(folder, "astral");
+    await exportParquet(corpus, tokens, out, { tokens: true });
+    const rows = await query(`SELECT term, start, start_utf16 FROM read_parquet('${out}/tokens.parquet') ORDER BY position`);
+    const text = corpus.documents[0].text;
+    const characters = [...text];
+    expect(rows.length).toBe(tokens.documents[0].termIds.length);
+    for (const row of rows) {
+      expect(characters.slice(row.start as number, (row.start as number) + [...(row.term as string)].length).join("")).toBe(row.term);
+      expect(text.slice(row.start_utf16 as number, (row.start_utf16 as number) + (row.term as string).length)).toBe(row.term);
+    }
+    // DuckDB's own substring agrees: it counts characters as code points.
+    const [check] = await query(`SELECT CAST(COUNT(*) AS INTEGER) AS wrong FROM read_parquet('${out}/tokens.parquet') WHERE substring('${text}', start + 1, length(term)) <> term`);
+    expect(check.wrong).toBe(0);
+    expect(rows.some((row) => row.start !== row.start_utf16)).toBe(true);
   }, 60_000);
 
   it("runs every SQL query of the README against a whole export and against shards", async () => {

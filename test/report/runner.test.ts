@@ -31,6 +31,23 @@ describe("runNotebook", () => {
     expect(code[3].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "3\n" }]);
   }, 60_000);
 
+  it("replaces a display on update_display_data instead of adding one (messaging spec)", async () => {
+    const file = writeNotebook(folder, "updates", [
+      {
+        code: [
+          'const write = require("tslab/dist/jupyter").lastWriteDisplayData;',
+          'write({ data: { "text/plain": "first" }, metadata: {}, transient: { display_id: "progress" } }, false);',
+          'write({ data: { "text/plain": "other" }, metadata: {}, transient: {} }, false);',
+          'write({ data: { "text/plain": "second" }, metadata: {}, transient: { display_id: "progress" } }, true);',
+          'write({ data: { "text/plain": "lost" }, metadata: {}, transient: { display_id: "never-shown" } }, true);',
+        ].join("\n"),
+      },
+    ]);
+    const run = await runNotebook(file, { timeout: 60 });
+    expect(run.failure).toBeUndefined();
+    expect(run.notebook.cells[0].outputs!.map((output) => (output as { data: Record<string, unknown> }).data["text/plain"])).toEqual(["second", "other"]);
+  }, 60_000);
+
   it("injects parameters after the parameters cell", async () => {
     const file = path.join(folder, "small.ipynb");
     const injected = injectParameters(readNotebook(file), [["greeting", '"再见"'], ["count", "3"]]);

@@ -26,6 +26,19 @@ describe("tokenizeParallel", () => {
       expect(plain(parallel)).toEqual(plain(tokenize(corpus, options)));
     }
   }, 120_000);
+  it("gives each of two calls made at once (Promise.all) exactly what tokenize gives", async () => {
+    const corpus = await loadCorpus("data/corpus");
+    const first = { ...corpus, documents: corpus.documents.slice(0, 3) };
+    const second = { ...corpus, documents: [...corpus.documents.slice(2)].reverse() };
+    const [left, right, third] = await Promise.all([
+      tokenizeParallel(first, { workers: 2, batchCharacters: 1500 }),
+      tokenizeParallel(second, { workers: 2, batchCharacters: 1500, pos: true }),
+      tokenizeParallel(first, { workers: 2, batchCharacters: 700, stopwords: "none" }),
+    ]);
+    expect(plain(left)).toEqual(plain(tokenize(first)));
+    expect(plain(right)).toEqual(plain(tokenize(second, { pos: true })));
+    expect(plain(third)).toEqual(plain(tokenize(first, { stopwords: "none" })));
+  }, 120_000);
   it("handles an empty list", async () => {
     expect((await tokenizeParallel([])).documents).toEqual([]);
   });
