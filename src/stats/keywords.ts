@@ -6,7 +6,7 @@
 // filters the ranked words, not the graph. Both nodejieba methods' results then pass the same
 // term filters as tokens (numbers such as 000 or 1955, punctuation, wenxi's stopwords).
 import type { Corpus } from "../corpus/types";
-import { extractWithJiebaIdf, extractWithTextRank, tag } from "../text/segmenter";
+import { extractWithJiebaIdf, extractWithTextRank, jiebaKeywordTotal, tag } from "../text/segmenter";
 import { resolveStopwords } from "../text/stopwords";
 import { resolveSettings, termPassesFilters, tokenize, type TokenizeOptions, type Tokens } from "../text/tokenize";
 import { compareText, descending } from "./order";
@@ -76,7 +76,9 @@ export function keywords(source: Corpus | Tokens, options: KeywordOptions = {}):
       .filter(({ word }) => !options.pos || options.pos.some((prefix) => tagOfWord(word).startsWith(prefix)))
       .sort((left, right) => descending(left.weight, right.weight) || compareText(left.word, right.word))
       .slice(0, top);
-    kept.forEach(({ word, weight }, index) => rows.push({ document: document.id, method, rank: index + 1, term: word, weight }));
+    // jieba-tfidf weights on Python jieba's scale: count × idf / the words it counts (nodejieba leaves the division out).
+    const scale = method === "jieba-tfidf" ? jiebaKeywordTotal(document.text) : 1;
+    kept.forEach(({ word, weight }, index) => rows.push({ document: document.id, method, rank: index + 1, term: word, weight: scale > 0 ? weight / scale : weight }));
   }
   return rows;
 }

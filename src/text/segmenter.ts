@@ -175,6 +175,24 @@ export function tag(text: string): Array<{ word: string; tag: string }> {
   return keepingDigitRuns(text, (piece) => nodejieba.tag(piece), (run) => ({ word: run, tag: "m" }));
 }
 
+/** Python jieba.analyse's default stop words (TFIDF.STOP_WORDS in jieba 0.42.1): English only. */
+const jiebaAnalyseStopWords = new Set(["the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as", "on", "with", "can", "if", "from", "which", "you", "it", "this", "then", "at", "have", "all", "not", "one", "has", "or"]);
+
+/**
+ * The words Python jieba's extract_tags counts in a text: its own precise cut with HMM (no digit
+ * runs kept whole), words of two or more characters once stripped, not among its stop words. Its
+ * weights are count × idf divided by this total; nodejieba's extract leaves the division out.
+ */
+export function jiebaKeywordTotal(text: string): number {
+  ensureSegmenterLoaded();
+  let total = 0;
+  for (const word of nodejieba.cut(text, true)) {
+    const stripped = word.trim();
+    if ([...stripped].length >= 2 && !jiebaAnalyseStopWords.has(stripped.toLowerCase())) total++;
+  }
+  return total;
+}
+
 /** nodejieba's own TF-IDF keyword extraction (its bundled IDF table). */
 export function extractWithJiebaIdf(text: string, top: number): Array<{ word: string; weight: number }> {
   ensureSegmenterLoaded();

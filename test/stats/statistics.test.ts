@@ -55,6 +55,20 @@ describe("documentTermMatrix", () => {
   });
 });
 
+describe("jieba-tfidf keyword weights", () => {
+  it("are on Python jieba's scale: count × idf divided by the words extract_tags counts (8 here, as Python jieba 0.42.1 counts)", async () => {
+    const { jiebaKeywordTotal, extractWithJiebaIdf } = await import("../../src/text/segmenter");
+    const { keywords, corpusFromTexts } = await import("../../src");
+    const text = "我们的经济发展很好，经济和社会发展 the Economy 和 of 数据。";
+    // 我们 经济 发展 经济 社会 发展 Economy 数据: two characters or more, not "the" or "of".
+    expect(jiebaKeywordTotal(text)).toBe(8);
+    const rows = keywords(corpusFromTexts([{ id: "a", text }]), { method: "jieba-tfidf", top: 3 });
+    const raw = new Map(extractWithJiebaIdf(text, 20).map(({ word, weight }) => [word, weight]));
+    expect(rows.map((row) => row.term)).toEqual(["Economy", "发展", "经济"]);
+    for (const row of rows) expect(row.weight).toBeCloseTo(raw.get(row.term)! / 8, 14);
+  });
+});
+
 describe("tfidf", () => {
   it("uses idf = ln((1+N)/(1+df)) + 1 and tf = count / document tokens", () => {
     const idf = fitIdf(tokens);
