@@ -113,6 +113,18 @@ describe("chart builders on the seed corpus", () => {
     expect(spec.$schema).toBe("https://vega.github.io/schema/vega/v5.json");
     const svg = await toSVG(spec);
     expect(count(svg, /<text /g)).toBeGreaterThanOrEqual(40);
+    // No two words' boxes overlap (full-width CJK measure, 1.1 line height, as placed; rounding to 0.1 px allowed).
+    const { textWidth } = await import("../../src/text/width");
+    const words = (spec.data as Array<{ name: string; values?: Array<{ term: string; x: number; y: number; fontSize: number }> }>).find((data) => data.name === "terms")!.values!;
+    expect(words.length).toBe(40);
+    const boxes = words.map((word) => ({ term: word.term, left: word.x - textWidth(word.term, word.fontSize) / 2, right: word.x + textWidth(word.term, word.fontSize) / 2, top: word.y - (word.fontSize * 1.1) / 2, bottom: word.y + (word.fontSize * 1.1) / 2 }));
+    for (let first = 0; first < boxes.length; first++) {
+      for (let second = first + 1; second < boxes.length; second++) {
+        const [a, b] = [boxes[first], boxes[second]];
+        const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.2;
+        expect(overlap, `${a.term} and ${b.term}`).toBe(false);
+      }
+    }
     expect(svg).toContain(">公安<");
     expect(await toSVG(wordCloud(termFrequency(tokens), { top: 40 }))).toBe(svg);
   });

@@ -25,11 +25,19 @@ describe("analysis commands on the seed corpus", () => {
       ["(none)", "兵团"], ["人民公安报", "新疆"], ["人民网-云南频道", "公安"], ["新乡日报", "公安"], ["自治区公安厅", "全区"],
     ]);
   });
-  it("keywords by each method", async () => {
-    for (const method of ["tfidf", "jieba-tfidf", "textrank"]) {
+  it("keywords by each method: the library's rows for that method, each method its own weights", async () => {
+    const { keywords } = await import("../../src");
+    const corpus = await loadCorpus("data/corpus");
+    const weights: number[] = [];
+    for (const method of ["tfidf", "jieba-tfidf", "textrank"] as const) {
       const { rows } = await json("keywords", "--method", method, "--top", "1");
       expect(rows.map((row: { term: string }) => row.term)[1], method).toBe("兵团");
+      expect(rows, method).toEqual(keywords(corpus, { method, top: 1 }));
+      expect(new Set(rows.map((row: { method: string }) => row.method)), method).toEqual(new Set([method]));
+      weights.push(rows[1].weight);
     }
+    // 兵团's weight differs by method (corpus IDF, jieba's table over its word count, TextRank's scores).
+    expect(new Set(weights).size).toBe(3);
   });
   it("kwic, keyness and collocations", async () => {
     expect((await json("kwic", "--term", "枫桥经验")).rows).toHaveLength(4);

@@ -1,6 +1,6 @@
 // The report run's cache: a corpus and its tokens are read back when nothing that decides them
 // changed, and made anew when a file, an option or the documents change.
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadCorpus, tokenize } from "../../src";
@@ -23,6 +23,22 @@ describe("the report cache", () => {
     const again = await loadCorpus(source);
     expect(again).toEqual(first);
     expect(tokenize(again)).toEqual(tokens);
+    // The second load and cut were read back, not made again: each cache file, rewritten by
+    // hand, is what comes back (a cache that always missed would return the real values).
+    const { serialize, deserialize } = await import("node:v8");
+    for (const name of readdirSync(cache).filter((entry) => entry.endsWith(".v8"))) {
+      const value = deserialize(readFileSync(path.join(cache, name))) as { documents: Array<{ id: string }> };
+      value.documents[0].id = `${value.documents[0].id}-from-cache`;
+      writeFileSync(path.join(cache, name), serialize(value));
+    }
+    const read = await loadCorpus(source);
+    expect(read.documents[0].id).toBe("a-from-cache");
+    expect(tokenize(again).documents[0].id).toBe("a-from-cache");
+    for (const name of readdirSync(cache).filter((entry) => entry.endsWith(".v8"))) {
+      const value = deserialize(readFileSync(path.join(cache, name))) as { documents: Array<{ id: string }> };
+      value.documents[0].id = "a";
+      writeFileSync(path.join(cache, name), serialize(value));
+    }
     // Other options, other tokens.
     expect(tokenize(again, { stopwords: "none", removePunctuation: false }).vocabulary).toContain("。");
     // A changed file is loaded anew (its size changes).

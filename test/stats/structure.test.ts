@@ -213,6 +213,13 @@ describe("co-occurrence network", () => {
     const again = cooccurrenceNetwork(undefined, tokens, { unit: "document", minCount: 1 });
     expect(again.nodes).toEqual(network.nodes);
     for (const node of network.nodes) for (const value of [node.x, node.y]) expect(value >= 0 && value <= 1).toBe(true);
+    // Spread out, not piled on one point: distinct places, at least a tenth of the square apart.
+    for (let first = 0; first < network.nodes.length; first++) {
+      for (let second = first + 1; second < network.nodes.length; second++) {
+        const [a, b] = [network.nodes[first], network.nodes[second]];
+        expect(Math.hypot(a.x - b.x, a.y - b.y), `${a.term}–${b.term}`).toBeGreaterThan(0.1);
+      }
+    }
   });
 });
 
