@@ -107,6 +107,8 @@ export interface HeatmapOptions {
   documentsAs?: "columns" | "rows";
   /** The title of the document axis (a group field's name, when rows are groups). */
   documentTitle?: string;
+  /** Documents (as named in the rows) in this order, e.g. by date (`documentOrder(corpus)` mapped to labels); others follow by name. */
+  documentOrder?: string[];
   title?: string;
 }
 
@@ -133,7 +135,10 @@ export function tfidfHeatmap(input: Rows<TfidfRow | TermFrequencyRow>, options: 
   const source = rowsOf(input as Rows<TfidfRow & TermFrequencyRow>);
   const value = options.value ?? ("tfidf" in (source[0] ?? {}) ? "tfidf" : "count");
   const cells: HeatmapRow[] = source.map((row) => ({ document: row.document ?? row.group ?? "", term: row.term, value: row[value] }));
-  const documents = [...new Set(cells.map((cell) => cell.document))].sort(compareText);
+  // Documents in the order given (by date: documentOrder), any others after them by name.
+  const present = new Set(cells.map((cell) => cell.document));
+  const given = (options.documentOrder ?? []).filter((document) => present.has(document));
+  const documents = [...new Set(given), ...[...present].filter((document) => !given.includes(document)).sort(compareText)];
   const totals = new Map<string, number>();
   for (const cell of cells) totals.set(cell.term, (totals.get(cell.term) ?? 0) + cell.value);
   let terms = [...totals.keys()].sort((left, right) => descending(totals.get(left)!, totals.get(right)!) || compareText(left, right)).slice(0, options.top ?? 30);
@@ -152,7 +157,8 @@ export function tfidfHeatmap(input: Rows<TfidfRow | TermFrequencyRow>, options: 
       terms,
       documentsAs: options.documentsAs,
       documentTitle: options.documentTitle,
-      color: { field: "value", type: "quantitative", title: label, scale: { scheme: theme.sequentialScheme } },
+      // A zero is drawn white, apart from the scale, so it never shares a colour with small counts.
+      color: { condition: { test: "datum.value === 0", value: "#ffffff" }, field: "value", type: "quantitative", title: label, scale: { scheme: theme.sequentialScheme } },
       tooltip: [{ field: "term" }, { field: "document" }, { field: "value", type: "quantitative", title: label, format: value === "tfidf" ? ".4f" : "d" }],
     }),
   );
@@ -409,6 +415,12 @@ export function termsOverTimeChart(input: Rows<PeriodRow>, options: TermsOverTim
   const terms = [...new Set(rows.map((row) => row.term))];
   const numeric = rows.every((row) => /^\d{4}$/.test(row.period));
   const values = rows.map((row) => ({ ...row, year: numeric ? Number(row.period) : row.period }));
+  // Whole years as ticks, given outright: Vega's own ticks over two or three years fall on half
+  // years, which the "d" format shows as 2022, 2023, 2023.
+  const years = numeric ? [...new Set(values.map((row) => row.year as number))].sort((left, right) => left - right) : [];
+  const span = years.length > 0 ? years[years.length - 1] - years[0] : 0;
+  const step = span <= 12 ? 1 : span <= 30 ? 2 : span <= 60 ? 5 : 10;
+  const ticks = years.length > 0 ? Array.from({ length: Math.floor((years[years.length - 1] - years[0]) / step) + 1 }, (_, index) => years[0] + index * step) : [];
   return baseSpec(options.title ?? "词频随时间变化 Term frequency over time", values, {
     width: theme.width + 80,
     height: 240,
@@ -416,7 +428,7 @@ export function termsOverTimeChart(input: Rows<PeriodRow>, options: TermsOverTim
     mark: { type: "line", point: true },
     encoding: {
       x: numeric
-        ? { field: "year", type: "quantitative", title: "年份 year", scale: { zero: false }, axis: { format: "d", labelAngle: 0, tickMinStep: 1 } }
+        ? { field: "year", type: "quantitative", title: "年份 year", scale: { zero: false, nice: false }, axis: { format: "d", labelAngle: 0, values: ticks } }
         : { field: "period", type: "ordinal", title: "时期 period", axis: { labelAngle: 0 } },
       y: { field: measure, type: "quantitative", title: measure === "count" ? "出现次数 count" : "每万词 per 10,000 tokens" },
       color: { field: "term", type: "nominal", title: "词语 term", sort: terms, legend: { orient: "bottom", columns: 4 } },

@@ -6,12 +6,54 @@ import { compareText } from "../stats/order";
 import type { Clustering, SimilarityRow } from "../stats/similarity";
 import type { TopicModel } from "../stats/topics";
 import { baseSpec, labelExtent, theme, type VegaLiteSpec } from "./theme";
+import { textWidth } from "../text/width";
 
 const categoryScheme = "tableau10";
 
 /** Terms as circles (size: units they occur in, colour: community), edges as lines (width: weight). */
+/**
+ * Node positions nudged apart until no two labels overlap on a canvas of this size (the layout
+ * knows nothing of label widths): each overlapping pair is pushed apart along the axis where it
+ * overlaps least, up to 300 rounds; positions stay in the unit square. O(rounds × nodes²).
+ */
+export function separateLabels<Node extends { term: string; x: number; y: number }>(nodes: Node[], width: number, height: number, fontSize = 12): Node[] {
+  const placed = nodes.map((node) => ({ ...node }));
+  // The chart's scales run over [-0.05, 1.05]; a label sits 12 px above its node.
+  const toPixelsX = width / 1.1;
+  const toPixelsY = height / 1.1;
+  const halfWidth = placed.map((node) => (textWidth(node.term, fontSize) + 4) / 2 / toPixelsX);
+  const halfHeight = (fontSize + 2) / 2 / toPixelsY;
+  for (let round = 0; round < 300; round++) {
+    let moved = false;
+    for (let a = 0; a < placed.length; a++) {
+      for (let b = a + 1; b < placed.length; b++) {
+        const overlapX = halfWidth[a] + halfWidth[b] - Math.abs(placed[a].x - placed[b].x);
+        const overlapY = 2 * halfHeight - Math.abs(placed[a].y - placed[b].y);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        if (overlapY / (2 * halfHeight) < overlapX / (halfWidth[a] + halfWidth[b])) {
+          const push = overlapY / 2 + 1e-4;
+          const up = placed[a].y > placed[b].y || (placed[a].y === placed[b].y && a < b) ? 1 : -1;
+          placed[a].y = Math.min(1, Math.max(0, placed[a].y + up * push));
+          placed[b].y = Math.min(1, Math.max(0, placed[b].y - up * push));
+        } else {
+          const push = overlapX / 2 + 1e-4;
+          const right = placed[a].x > placed[b].x || (placed[a].x === placed[b].x && a < b) ? 1 : -1;
+          placed[a].x = Math.min(1, Math.max(0, placed[a].x + right * push));
+          placed[b].x = Math.min(1, Math.max(0, placed[b].x - right * push));
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  return placed;
+}
+
 export function networkChart(network: Network, options: { title?: string; width?: number; height?: number } = {}): VegaLiteSpec {
-  const position = new Map(network.nodes.map((node) => [node.term, node]));
+  const width = options.width ?? 560;
+  const height = options.height ?? 460;
+  const spread = separateLabels(network.nodes, width, height);
+  const position = new Map(spread.map((node) => [node.term, node]));
   const largest = network.edges.reduce((most, edge) => Math.max(most, edge.weight), 0) || 1;
   const edges = network.edges.map((edge) => ({
     ...edge,
@@ -21,14 +63,14 @@ export function networkChart(network: Network, options: { title?: string; width?
     y2: position.get(edge.target)!.y,
     strength: edge.weight / largest,
   }));
-  const nodes = network.nodes.map((node) => ({ ...node, group: `社群 ${node.community + 1}` }));
+  const nodes = spread.map((node) => ({ ...node, group: `社群 ${node.community + 1}` }));
   const scale = { domain: [-0.05, 1.05], nice: false, zero: false };
   const hidden = { axis: null, scale };
   return {
     ...baseSpec(options.title ?? `共现网络 Co-occurrence network (${network.nodes.length} terms, ${network.edges.length} links)`, [], {}),
     data: undefined,
-    width: options.width ?? 560,
-    height: options.height ?? 460,
+    width,
+    height,
     layer: [
       {
         data: { values: edges },
@@ -152,12 +194,16 @@ export function topicTermsChart(model: TopicModel, options: { top?: number; titl
 export function topicSharesChart(rows: Array<{ group: string; topic: number; share: number }>, labels: string[], options: { title?: string } = {}): VegaLiteSpec {
   const values = rows.map((row) => ({ ...row, label: `${row.topic}. ${labels[row.topic - 1] ?? ""}` }));
   const groups = [...new Set(rows.map((row) => row.group))];
+  // Each bar at least as wide as its label (1950s, 1960s … ran together at 28 px); past the page, labels turn.
+  const widest = Math.max(0, ...groups.map((group) => textWidth(group, 11)));
+  const step = Math.max(28, Math.ceil(widest) + 10);
+  const turned = groups.length * step > 560;
   return baseSpec(options.title ?? "主题占比 Topic shares by group", values, {
-    width: Math.max(200, Math.min(560, groups.length * 28)),
+    width: turned ? Math.max(200, Math.min(560, groups.length * 28)) : Math.max(200, groups.length * step),
     height: 220,
     mark: { type: "bar" },
     encoding: {
-      x: { field: "group", type: "ordinal", sort: groups, title: null, axis: { labelAngle: groups.length > 12 ? -90 : 0 } },
+      x: { field: "group", type: "ordinal", sort: groups, title: null, axis: { labelAngle: turned ? -90 : 0, labelFontSize: 11 } },
       y: { field: "share", type: "quantitative", stack: "normalize", title: "占比 share", axis: { format: "%" } },
       color: { field: "label", type: "nominal", title: "主题 topic", scale: { scheme: categoryScheme }, legend: { orient: "bottom", columns: 2, labelLimit: 260 } },
       tooltip: [{ field: "group" }, { field: "label", title: "topic" }, { field: "share", type: "quantitative", format: ".1%" }],

@@ -8,7 +8,7 @@ export { parseDate, readMetadataLine, type MetadataFields } from "./metadata";
 export { detectScript, toSimplified, toTraditional } from "./script";
 export { findGarbledSpans } from "./quality";
 export { corpusSummary, type CorpusSummaryRow } from "./summary";
-export { documentLabels, type LabelOptions } from "./labels";
+export { documentLabels, documentOrder, type LabelOptions } from "./labels";
 export { describeCorpus, dateRange, fieldCounts, groupingField } from "./describe";
 export { parseDateValue, findDateline, arabicDate, yearAndDecade, type DatePrecision, type DateSource } from "./dates";
 export { nameFieldsReader, parseNameFieldsSpec, type NameFieldsSpec, type NameFieldsReader } from "./name-fields";

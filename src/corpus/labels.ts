@@ -3,6 +3,7 @@
 // so a label is the title, made unique by what tells the documents apart (year, speaker, source
 // …), shortened without collisions; never a prefix of the id, which collides ("195").
 import type { Corpus, Document } from "./types";
+import { compareText } from "../stats/order";
 
 export interface LabelOptions {
   /** Longest label in characters (code points). Default 16. */
@@ -63,4 +64,17 @@ export function documentLabels(source: Corpus | Document[], options: LabelOption
     if (count > 1) labels.set(document.id, `${label} (${count})`);
   }
   return labels;
+}
+
+/**
+ * Document ids in reading order for charts and tables: dated documents by date (a year before any
+ * day of it), then undated ones by id. Labels sort 1958 (关于一九五八年度…) after 2017; dates do not.
+ */
+export function documentOrder(corpus: Corpus): string[] {
+  const dated = corpus.documents.filter((document) => document.meta.date || document.meta.year);
+  const undated = corpus.documents.filter((document) => !(document.meta.date || document.meta.year));
+  const when = (document: Corpus["documents"][number]) => document.meta.date ?? document.meta.year ?? "";
+  dated.sort((left, right) => compareText(when(left), when(right)) || compareText(left.id, right.id));
+  undated.sort((left, right) => compareText(left.id, right.id));
+  return [...dated, ...undated].map((document) => document.id);
 }

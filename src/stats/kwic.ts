@@ -1,5 +1,6 @@
-// KWIC concordances: every occurrence of a term with its left and right context, shown from the
-// document's `original` text (source script, as published) through the cleaned text's source map.
+// KWIC concordances: every occurrence of a term with its left and right context, taken from the
+// cleaned text (what analyses count) and shown in the document's original script through the
+// cleaned text's source map, so removed pinyin, metadata and debris never appear in a context.
 import { toSimplified } from "../corpus/script";
 import type { Corpus, Document } from "../corpus/types";
 import type { Tokens } from "../text/tokenize";
@@ -37,17 +38,39 @@ function lastStartAtOrBefore(starts: Int32Array, offset: number): number {
   return found;
 }
 
+/**
+ * The original form of cleaned text [from, to): each run of cleaned characters whose origins follow
+ * one another is shown as the original stretch it came from, in the source script; what cleaning
+ * removed (inline pinyin, metadata and debris lines) lies between runs and is left out.
+ */
+function originalOf(document: Document, from: number, to: number): string {
+  let result = "";
+  let shownUpTo = -1;
+  for (let index = from; index < to; ) {
+    let end = index + 1;
+    while (end < to && document.sourceMap[end] === document.sourceMap[end - 1] + 1) end++;
+    const first = Math.max(document.sourceMap[index], shownUpTo);
+    const last = document.sourceMap[end - 1] + 1;
+    if (last > first) {
+      result += document.original.slice(first, last);
+      shownUpTo = last;
+    }
+    index = end;
+  }
+  return result;
+}
+
 function contextRow(document: Document, start: number, end: number, window: number, position: number): KwicRow {
-  const originalStart = document.sourceMap[start];
-  const originalEnd = document.sourceMap[end - 1] + 1;
   const flatten = (text: string) => text.replace(/\s+/g, " ");
   return {
     document: document.id,
     position,
     start,
-    left: flatten(document.original.slice(Math.max(0, originalStart - window), originalStart)),
-    match: document.original.slice(originalStart, originalEnd),
-    right: flatten(document.original.slice(originalEnd, originalEnd + window)),
+    // The context is the cleaned text's, shown in the original script: removed pinyin, metadata
+    // and debris do not come back (the context is `window` characters of the cleaned text).
+    left: flatten(originalOf(document, Math.max(0, start - window), start)),
+    match: originalOf(document, start, end),
+    right: flatten(originalOf(document, end, Math.min(document.text.length, end + window))),
   };
 }
 

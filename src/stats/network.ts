@@ -250,9 +250,10 @@ export function forceLayout(graph: WeightedGraph, options: { seed?: number; iter
       moves[node].x += (0.5 - position.x) * k * 2;
       moves[node].y += (0.5 - position.y) * k * 2;
       const length = Math.max(1e-9, Math.hypot(moves[node].x, moves[node].y));
-      // Fruchterman & Reingold keep every node inside the frame.
-      position.x = Math.min(1, Math.max(0, position.x + (moves[node].x / length) * Math.min(length, temperature)));
-      position.y = Math.min(1, Math.max(0, position.y + (moves[node].y / length) * Math.min(length, temperature)));
+      // On an open plane, fitted to the frame at the end: clamping to the frame during the run (as
+      // Fruchterman & Reingold's frame does) piled repelled nodes against its edges.
+      position.x += (moves[node].x / length) * Math.min(length, temperature);
+      position.y += (moves[node].y / length) * Math.min(length, temperature);
     });
   }
   // Fit into the unit square.

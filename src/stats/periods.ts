@@ -99,23 +99,24 @@ export function changingTerms(tokens: Tokens, options: PeriodOptions & { top?: n
 }
 
 /**
- * Terms that characterise the corpus's documents, for choosing what to look at in context: the
- * strongest positive key term (G²) of each document against the rest, taken in turn, then the most
- * frequent terms when there are fewer documents than terms wanted. One document: most frequent.
+ * Terms that characterise the corpus's documents, for choosing what to look at in context: each
+ * document's key terms against the rest (positive, p < 0.01, two characters or more), taken rank by
+ * rank — every document's strongest first, strongest G² first among them, so no document is
+ * favoured by its place in the corpus — then the most frequent terms. One document: most frequent.
+ * Cost: one keyness per document, O(documents × vocabulary).
  */
 export function distinctiveTerms(tokens: Tokens, count = 3): string[] {
   const chosen: string[] = [];
   const { counts } = countTerms(tokens.documents, tokens.vocabulary.length);
   if (tokens.documents.length >= 2) {
     const perDocument = tokens.documents.map((document) =>
-      keyness(tokens, { target: [document.id], minCount: 3 })
-        .filter((row) => row.direction === "positive" && row.logLikelihoodP < 0.01)
-        .map((row) => row.term),
+      keyness(tokens, { target: [document.id], minCount: 3 }).filter((row) => row.direction === "positive" && row.logLikelihoodP < 0.01 && [...row.term].length >= 2),
     );
-    for (let rank = 0; chosen.length < count && perDocument.some((terms) => rank < terms.length); rank++) {
-      for (const terms of perDocument) {
-        const term = terms[rank];
-        if (term !== undefined && !chosen.includes(term) && [...term].length >= 2) chosen.push(term);
+    for (let rank = 0; chosen.length < count && perDocument.some((rows) => rank < rows.length); rank++) {
+      const atRank = perDocument.map((rows) => rows[rank]).filter((row): row is NonNullable<typeof row> => row !== undefined);
+      atRank.sort((left, right) => right.logLikelihood - left.logLikelihood || compareText(left.term, right.term));
+      for (const row of atRank) {
+        if (!chosen.includes(row.term)) chosen.push(row.term);
         if (chosen.length === count) break;
       }
     }

@@ -69,7 +69,16 @@ describe("distinctiveTerms", () => {
       b: "市场 市场 市场 市场 市场 市场 市场 市场 共同 共同",
     });
     // 改革 and 市场 are each key (p < 0.01) in their document; then 共同, the most frequent left.
-    expect(distinctiveTerms(distinct, 3)).toEqual(["改革", "市场", "共同"]);
+    expect(distinctiveTerms(distinct, 3)).toEqual(["市场", "改革", "共同"]);
+    // Not the first documents' terms only: of five documents, the two with the strongest key terms.
+    const five = tinyTokens({
+      a: "甲甲 甲甲 甲甲 乙乙 乙乙 乙乙 共同",
+      b: "甲甲 甲甲 甲甲 乙乙 乙乙 乙乙 共同",
+      c: "丙丙 丙丙 丙丙 丙丙 丙丙 丙丙 丙丙 丙丙 丙丙 丙丙",
+      d: "甲甲 乙乙 共同 共同",
+      e: "丁丁 丁丁 丁丁 丁丁 丁丁 丁丁 丁丁 丁丁 丁丁 丁丁 丁丁 丁丁",
+    });
+    expect(distinctiveTerms(five, 2)).toEqual(["丁丁", "丙丙"]);
     // One document: by frequency only, terms of two characters or more.
     expect(distinctiveTerms(tinyTokens({ a: "改 改 改 市场 市场 共同" }), 2)).toEqual(["市场", "共同"]);
   });

@@ -55,6 +55,15 @@ describe("documentTermMatrix", () => {
   });
 });
 
+describe("kwic context", () => {
+  it("is the cleaned text's, in the original script: removed pinyin and metadata lines do not come back", async () => {
+    const { corpusFromTexts, kwic, tokenize } = await import("../../src");
+    const corpus = corpusFromTexts([{ id: "a", text: "公安機關堅持黨建引領\n來源：新華社\n責(zé)任落實，深入推進楓橋經驗，２０２３年成效顯著。" }]);
+    const [row] = kwic(corpus, tokenize(corpus), "枫桥经验", { window: 12 });
+    expect(row).toEqual({ document: "a", position: 8, start: 20, left: "引領 責任落實，深入推進", match: "楓橋經驗", right: "，２０２３年成效顯著。" });
+  });
+});
+
 describe("jieba-tfidf keyword weights", () => {
   it("are on Python jieba's scale: count × idf divided by the words extract_tags counts (8 here, as Python jieba 0.42.1 counts)", async () => {
     const { jiebaKeywordTotal, extractWithJiebaIdf } = await import("../../src/text/segmenter");
