@@ -4,7 +4,7 @@ import { defaultCorpusSource, loadCorpus, type LoadOptions } from "../corpus/loa
 import type { Corpus } from "../corpus/types";
 import { collocations, type CollocationMeasure } from "../stats/collocations";
 import { termFrequency } from "../stats/frequency";
-import { frequencyFromCounts, streamTermCounts } from "../stats/stream";
+import { frequencyFromCounts, streamTermCounts, type StreamProgress } from "../stats/stream";
 import { keyness } from "../stats/keyness";
 import { keywords, type KeywordMethod } from "../stats/keywords";
 import { kwic } from "../stats/kwic";
@@ -123,6 +123,25 @@ const frequencyInMemory = analysisCommand("freq", "term frequencies, overall or 
   rows(termFrequency(await tokensOf(corpus, tokenizeOptionsFrom(parsed)), { by: stringOption(parsed, "by"), top: top(parsed, 20) })),
 );
 
+/**
+ * Progress of a streaming count on stderr: one line redrawn on a terminal, else a line at each
+ * tenth of the bytes (a log stays short), so a count of hours shows it is moving.
+ */
+function streamProgressPrinter(output: Output): (progress: StreamProgress) => void {
+  let lastTenth = -1;
+  return (progress) => {
+    const share = progress.totalBytes === 0 ? 1 : progress.bytes / progress.totalBytes;
+    const inMegabytes = progress.totalBytes >= 1024 * 1024;
+    const size = (bytes: number) => (inMegabytes ? (bytes / 1024 / 1024).toFixed(1) : (bytes / 1024).toFixed(0));
+    const line = `counted ${progress.files.toLocaleString("en-US")}/${progress.totalFiles.toLocaleString("en-US")} files (${size(progress.bytes)} of ${size(progress.totalBytes)} ${inMegabytes ? "MB" : "kB"}, ${Math.floor(share * 100)} %)`;
+    if (output.interactive) output.stderr(`\r\x1b[K${line}${progress.files === progress.totalFiles ? "\n" : ""}`);
+    else if (Math.floor(share * 10) > lastTenth) {
+      lastTenth = Math.floor(share * 10);
+      output.stderr(`${line}\n`);
+    }
+  };
+}
+
 /** freq, in memory or (--stream) counting file by file on every core without keeping the corpus. */
 export const frequencyCommand: Command = {
   ...frequencyInMemory,
@@ -137,6 +156,7 @@ export const frequencyCommand: Command = {
       tokenize: tokenizeOptionsFrom(parsed),
       by,
       workers: parsed.options.has("workers") ? numberOption(parsed, "workers", 1, { min: 0 }) : undefined,
+      onProgress: streamProgressPrinter(output),
     });
     for (const error of counted.errors) output.stderr(`wenxi: skipped ${error.path}${error.line ? `:${error.line}` : ""}: ${error.reason}\n`);
     if (counted.documents === 0) {

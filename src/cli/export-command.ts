@@ -25,9 +25,13 @@ export const exportCommand: Command = {
       if (!match || Number(match[1]) < 1 || Number(match[1]) > Number(match[2])) throw new UsageError(`--shard takes K/N with 1 ≤ K ≤ N, got "${shardText}"`);
       shard = { index: Number(match[1]), count: Number(match[2]) };
     }
+    // Each stage said on stderr as it starts, so a long export shows where it is.
+    output.stderr(`loading ${parsed.positionals[0] ?? "data/corpus"}${shard ? ` (share ${shard.index} of ${shard.count})` : ""}…\n`);
     const corpus = await loadFrom(parsed, output, { shard });
     if (!corpus) return 1;
+    output.stderr(`segmenting ${corpus.documents.length.toLocaleString("en-US")} documents…\n`);
     const tokens = await tokensOf(corpus, tokenizeOptionsFrom(parsed));
+    output.stderr(`writing Parquet to ${folder}…\n`);
     const { pattern: _pattern, strict: _strict, ...cleaning } = loadOptionsFrom(parsed);
     const result = await exportParquet(corpus, tokens, folder, { tokens: parsed.options.has("tokens"), shard, cleaning });
     output.stdout(`wrote ${result.files.length} Parquet files and ${result.manifest}: ${result.rows.documents} documents, ${result.rows.docTerms} document-term rows${result.rows.tokens > 0 ? `, ${result.rows.tokens} tokens` : ""}\n`);

@@ -27,6 +27,15 @@ export interface StreamOptions {
   workers?: number;
   /** Bytes of files per batch. Default 1 MB (small batches leave little for one thread to finish alone at the end). */
   batchBytes?: number;
+  /** Called as each batch of files is counted: files and bytes done so far, of the whole. */
+  onProgress?: (progress: StreamProgress) => void;
+}
+
+export interface StreamProgress {
+  files: number;
+  totalFiles: number;
+  bytes: number;
+  totalBytes: number;
 }
 
 export interface GroupCounts {
@@ -71,6 +80,10 @@ export async function streamTermCounts(source: string, options: StreamOptions = 
   const result: StreamedCounts = { documents: 0, tokens: 0, groups: new Map(), errors };
   const sizes = fileSizes(files);
   const batches = batchesBySize(files, (_file, index) => sizes[index], options.batchBytes ?? 1024 * 1024);
+  const positionOf = new Map(files.map((file, index) => [file, index]));
+  const batchBytes = batches.map((batch) => batch.reduce((sum, file) => sum + sizes[positionOf.get(file)!], 0));
+  const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
+  const done = { files: 0, bytes: 0 };
   const settings = resolveSettings(options.tokenize ?? {});
   const stopwords = [...resolveStopwords(options.tokenize?.stopwords ?? "default")];
   const { debrisRules, ...plainLoad } = load;
@@ -90,7 +103,12 @@ export async function streamTermCounts(source: string, options: StreamOptions = 
     batches: batches.map(request),
     workers: debrisRules ? 0 : (options.workers ?? availableParallelism() - 1),
     here: (batch) => countBatch({ ...batch, load }),
-    onResult: (_index, counted) => merge(result, counted),
+    onResult: (index, counted) => {
+      merge(result, counted);
+      done.files += batches[index].length;
+      done.bytes += batchBytes[index];
+      options.onProgress?.({ files: done.files, totalFiles: files.length, bytes: done.bytes, totalBytes });
+    },
     onLostBatch: (index, reason) => {
       for (const { file } of batches[index]) result.errors.push({ path: file.path, kind: "read", reason: `not counted: the worker thread reading it stopped (${reason}); try it alone, or with workers: 0` });
     },

@@ -67,6 +67,18 @@ describe("analysis commands on the seed corpus", () => {
   });
 });
 
+describe("progress of long runs", () => {
+  it("freq --stream reports files and bytes counted; export names each stage", async () => {
+    const streamed = { stdout: "", stderr: "" };
+    expect(await runCli(["freq", "--stream", "--top", "1"], { stdout: (text) => (streamed.stdout += text), stderr: (text) => (streamed.stderr += text) })).toBe(0);
+    expect(streamed.stderr).toMatch(/^counted 5\/5 files \(\d+ of \d+ kB, 100 %\)\n$/);
+    const folder = temporaryFolder();
+    const exported = { stdout: "", stderr: "" };
+    expect(await runCli(["export", "--parquet", `${folder}/out`], { stdout: (text) => (exported.stdout += text), stderr: (text) => (exported.stderr += text) })).toBe(0);
+    expect(exported.stderr).toBe(`loading data/corpus…\nsegmenting 5 documents…\nwriting Parquet to ${folder}/out…\n`);
+  }, 60_000);
+});
+
 describe("commands beyond counting, on the seed corpus", () => {
   it("network, similarity, topics, entities, dictionary and profile give the library's rows", async () => {
     const seeds = await loadCorpus("data/corpus");
