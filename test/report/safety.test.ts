@@ -53,6 +53,19 @@ describe("wenxi report --out", () => {
   }, 120_000);
 });
 
+describe("progress on a terminal", () => {
+  it("redraws one line per notebook on a terminal, and writes whole lines otherwise", async () => {
+    const { runCli: runInProcess } = await import("../../src/cli/main");
+    for (const interactive of [true, false]) {
+      let stderr = "";
+      const code = await runInProcess(["report", "--notebooks", notebooks, "--out", path.join(folder, `progress-${interactive}`)], { stdout: () => undefined, stderr: (text) => (stderr += text), interactive });
+      expect(code).toBe(0);
+      if (interactive) expect(stderr).toMatch(/\r\x1b\[K\[1\/1\] only: cell 1\/1 \(\d+\.\d s\)\r\x1b\[K\[1\/1\] only: done in/);
+      else expect(stderr).not.toContain("\r");
+    }
+  }, 120_000);
+});
+
 describe("what a report run may delete", () => {
   const listing = (target: string) => readdirSync(target).sort();
 
