@@ -212,6 +212,51 @@ export function louvain(graph: WeightedGraph): { communities: number[]; modulari
 }
 
 /** Fruchterman–Reingold layout in the unit square, from seeded starting points; weights pull harder. */
+/**
+ * Unconnected parts of a graph drift apart on an open plane and leave the largest squeezed in a
+ * corner: each connected part is laid out by itself into a cell whose side grows with the square
+ * root of its share of the nodes, largest first, cells placed row by row (a shelf packing).
+ */
+function packComponents(graph: WeightedGraph, positions: Array<{ x: number; y: number }>): void {
+  const n = positions.length;
+  const parent = Array.from({ length: n }, (_, node) => node);
+  const find = (node: number): number => (parent[node] === node ? node : (parent[node] = find(parent[node])));
+  for (const { a, b, weight } of graph.edges) if (weight > 0) parent[find(a)] = find(b);
+  const members = new Map<number, number[]>();
+  for (let node = 0; node < n; node++) {
+    const root = find(node);
+    const list = members.get(root);
+    if (list) list.push(node);
+    else members.set(root, [node]);
+  }
+  if (members.size < 2) return;
+  const parts = [...members.values()].sort((left, right) => right.length - left.length || left[0] - right[0]);
+  let x = 0;
+  let y = 0;
+  let shelf = 0;
+  for (const part of parts) {
+    const side = Math.sqrt(part.length / n);
+    if (x > 0 && x + side > 1.0001) {
+      x = 0;
+      y += shelf;
+      shelf = 0;
+    }
+    const xs = part.map((node) => positions[node].x);
+    const ys = part.map((node) => positions[node].y);
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const extent = Math.max(maxX - minX, maxY - minY) || 1;
+    // The part keeps its shape, centred in its cell with a tenth of the cell as margin.
+    for (const node of part) {
+      positions[node] = {
+        x: x + side * (0.1 + 0.8 * (maxX === minX ? 0.5 : (positions[node].x - minX) / extent + (1 - (maxX - minX) / extent) / 2)),
+        y: y + side * (0.1 + 0.8 * (maxY === minY ? 0.5 : (positions[node].y - minY) / extent + (1 - (maxY - minY) / extent) / 2)),
+      };
+    }
+    x += side;
+    shelf = Math.max(shelf, side);
+  }
+}
+
 export function forceLayout(graph: WeightedGraph, options: { seed?: number; iterations?: number } = {}): Array<{ x: number; y: number }> {
   const random = seededRandom(options.seed ?? 42);
   const n = graph.nodes;
@@ -256,6 +301,7 @@ export function forceLayout(graph: WeightedGraph, options: { seed?: number; iter
       position.y += (moves[node].y / length) * Math.min(length, temperature);
     });
   }
+  packComponents(graph, positions);
   // Fit into the unit square.
   const xs = positions.map((position) => position.x);
   const ys = positions.map((position) => position.y);

@@ -70,7 +70,7 @@ describe("a report on 49 dated reports", () => {
     const values = chart.data.values as Array<{ year: number; per10k: number | null }>;
     expect(values.filter((row) => row.year === 1961).every((row) => row.per10k === null)).toBe(true);
     expect(values.filter((row) => row.year === 1954).every((row) => typeof row.per10k === "number")).toBe(true);
-    expect(outputText(overTime)).toContain("49 of 49 documents are dated, over 49 years from 1954 to 2017.");
+    expect(outputText(overTime)).toContain("49 of 49 documents are dated: 49 distinct years between 1954 and 2017 (a span of 64 years, 15 of them without a document).");
   });
 
   it("updates one page on a run of one notebook and keeps the others byte for byte", async () => {

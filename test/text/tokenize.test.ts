@@ -161,11 +161,12 @@ describe("keywords and concordances on the seed corpus", () => {
   });
   it("drops numbers from nodejieba's keywords as from every other analysis", () => {
     const numbers = corpusFromTexts([{ id: "n", text: "1955年至1955年，编号000、000、000与1955的公安机关开展警务改革。" }]);
-    // nodejieba.extract ranks 1955 and 000 first here (weight 35.2 each).
+    // nodejieba.extract ranks 1955 and 000 first here (weight 35.2 each). Weights are count × idf
+    // over the 11 words Python jieba counts (1955 ×3, 000 ×3, 编号, 公安机关, 开展, 警务, 改革).
     expect(keywords(numbers, { method: "jieba-tfidf", top: 3 }).map((row) => [row.term, row.weight])).toEqual([
-      ["警务", 11.9547675029],
-      ["编号", 8.09554268306],
-      ["公安机关", 7.86999239171],
+      ["警务", 11.9547675029 / 11],
+      ["编号", 8.09554268306 / 11],
+      ["公安机关", 7.86999239171 / 11],
     ]);
     expect(keywords(numbers, { method: "textrank", top: 3 }).map((row) => row.term)).toEqual(["公安机关", "开展", "编号"]);
   });
@@ -178,7 +179,8 @@ describe("keywords and concordances on the seed corpus", () => {
     const rows = kwic(corpus, tokens, "楓橋經驗", { window: 8 });
     expect(rows.map((row) => [short(row.document), row.left, row.match, row.right])).toEqual([
       ["000", "大力发扬新时代“", "枫桥经验", "”,积极化解各类"],
-      ["001", "fā)展新時代“", "楓橋經(jīng)驗", "”,深化“楓橋式"],
+      // The context is the cleaned text's: the inline pinyin cleaning removed stays out of it.
+      ["001", "持和發展新時代“", "楓橋經驗", "”,深化“楓橋式"],
       ["003", "持和发展新时代“", "枫桥经验", "”,深入开展矛盾"],
       ["004", "持和發展新時代“", "楓橋經驗", "”,積極開展基層"],
     ]);
