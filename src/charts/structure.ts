@@ -21,8 +21,9 @@ export function separateLabels<Node extends { term: string; x: number; y: number
   // The chart's scales run over [-0.05, 1.05]; a label sits 12 px above its node.
   const toPixelsX = width / 1.1;
   const toPixelsY = height / 1.1;
-  const halfWidth = placed.map((node) => (textWidth(node.term, fontSize) + 4) / 2 / toPixelsX);
-  const halfHeight = (fontSize + 2) / 2 / toPixelsY;
+  // A label's box: its measured width and a line and a half of height, with a little air around it.
+  const halfWidth = placed.map((node) => (textWidth(node.term, fontSize) + 8) / 2 / toPixelsX);
+  const halfHeight = (fontSize * 1.5 + 2) / 2 / toPixelsY;
   for (let round = 0; round < 300; round++) {
     let moved = false;
     for (let a = 0; a < placed.length; a++) {

@@ -61,7 +61,7 @@ describe("networkChart", () => {
     for (let a = 0; a < placed.length; a++) {
       for (let b = a + 1; b < placed.length; b++) {
         const overlapX = (textWidth(placed[a].term, 12) + textWidth(placed[b].term, 12)) / 2 - Math.abs(placed[a].x - placed[b].x) * (560 / 1.1);
-        const overlapY = 14 - Math.abs(placed[a].y - placed[b].y) * (460 / 1.1);
+        const overlapY = 18 - Math.abs(placed[a].y - placed[b].y) * (460 / 1.1);
         expect(overlapX > 0.5 && overlapY > 0.5, `${placed[a].term} / ${placed[b].term}`).toBe(false);
       }
     }
