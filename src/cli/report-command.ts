@@ -60,7 +60,9 @@ export const reportCommand: Command = {
       const message = error.failure.message.split("\n").slice(0, 25).map((line) => `    ${line}`).join("\n");
       output.stderr(
         `wenxi report: ${error.notebook}, cell ${error.failure.cell} ${error.failure.timedOut ? "timed out" : "failed"}:\n${excerpt}\n  error:\n${message}\n` +
-          `${error.previousReport ? `The previous report in ${out}/ was left as it was` : `No report was written to ${out}/ (there was none before)`}; the failed run is in ${path.relative(process.cwd(), error.failedBuild)}/.\n`,
+          (error.previousReport
+            ? `The previous report in ${out}/ was left as it was; this run's report, every other page written and the failed one marked in its index, is in ${path.relative(process.cwd(), error.failedBuild)}/.\n`
+            : `The report was written to ${out}/ with every other page; its index marks the failed notebook${error.failedNotebooks > 1 ? `s (${error.failedNotebooks})` : ""}.\n`),
       );
       return 1;
     }

@@ -266,6 +266,8 @@ export interface IndexEntry {
   charts: number;
   /** The notebook's main findings (Markdown, from finding()). */
   findings?: string[];
+  /** Where and why it failed: the cell (1-based, as written) and the first lines of the error. */
+  failure?: { cell: number; message: string };
 }
 
 /** The findings a notebook displayed with finding(), in order. */
@@ -284,7 +286,8 @@ export function indexPage(entries: IndexEntry[], corpusRows: Array<Record<string
   const findings = entries
     .map((entry) => {
       const items = (entry.findings ?? []).map((finding) => `<li>${renderProse(finding)}</li>`).join("");
-      return `<section class="cell notebook-summary"><h3><a href="${escapeHtml(fileHref(entry.html))}">${escapeHtml(entry.title)}</a> <span class="status ${escapeHtml(entry.status)}">${escapeHtml(entry.status)}</span></h3>${items ? `<ul class="findings">${items}</ul>` : ""}</section>`;
+      const failure = entry.failure ? `<p class="failure">Cell ${entry.failure.cell} ${entry.status === "timed-out" ? "timed out" : "failed"}; the page shows the cells before it and marks the rest not run:</p><pre class="stderr">${escapeHtml(entry.failure.message)}</pre>` : "";
+      return `<section class="cell notebook-summary"><h3><a href="${escapeHtml(fileHref(entry.html))}">${escapeHtml(entry.title)}</a> <span class="status ${escapeHtml(entry.status)}">${escapeHtml(entry.status)}</span></h3>${failure}${items ? `<ul class="findings">${items}</ul>` : ""}</section>`;
     })
     .join("\n");
   const overview = `${options.summary ? `<section class="cell markdown">${renderProse(options.summary)}</section>\n` : ""}<section class="cell"><h2>主要发现 Main findings</h2>\n${findings}</section>`;

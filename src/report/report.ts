@@ -134,8 +134,10 @@ export class ReportFailure extends Error {
     readonly notebook: string,
     readonly failure: CellFailure,
     readonly failedBuild: string,
-    /** Whether a report was at the output folder (and stays there). */
+    /** Whether a report was at the output folder (and stays there); if not, the new report, failed pages marked, is at the output folder. */
     readonly previousReport: boolean,
+    /** How many notebooks failed. */
+    readonly failedNotebooks = 1,
   ) {
     super(`${notebook}: cell ${failure.cell} ${failure.timedOut ? "timed out" : "failed"}`);
     this.name = "ReportFailure";
@@ -302,21 +304,21 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
           ...neighbours(name),
         }),
       );
-      entries.set(name, entryOf(name, run.notebook, status));
+      entries.set(name, { ...entryOf(name, run.notebook, status), ...(run.failure ? { failure: { cell: run.failure.cell, message: run.failure.message.split("\n").slice(0, 12).join("\n") } } : {}) });
       const seconds = (Date.now() - started) / 1000;
       options.onProgress?.({ kind: "done", index: index + 1, count: files.length, name, ok: !run.failure, seconds });
       if (run.failure) failures.push({ index, name, failure: run.failure });
       return seconds;
     };
-    // A pool of `jobs` runners takes the notebooks in start order; after a failure, or an error (a
-    // kernel that cannot start), no new one starts, and those already running finish.
+    // A pool of `jobs` runners takes the notebooks in start order. A failing notebook costs only its
+    // own page: the others still run. After an error (a kernel that cannot start) no new one starts.
     const jobs = Math.max(1, Math.min(files.length, Math.floor(options.jobs ?? defaultReportJobs())));
     const order = jobs > 1 ? startOrder(files, readTimings(projectRoot)) : files.map((_, index) => index);
     const timings: Record<string, number> = {};
     let nextIndex = 0;
     const errors: Array<{ index: number; error: unknown }> = [];
     const runner = async () => {
-      while (nextIndex < order.length && failures.length === 0 && errors.length === 0) {
+      while (nextIndex < order.length && errors.length === 0) {
         const index = order[nextIndex++];
         try {
           timings[path.resolve(files[index])] = await runOne(index, files[index]);
@@ -328,12 +330,6 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     await Promise.all(Array.from({ length: jobs }, runner));
     writeTimings(projectRoot, timings);
     if (errors.length > 0) throw errors.sort((left, right) => left.index - right.index)[0].error;
-    if (failures.length > 0) {
-      const first = failures.sort((left, right) => left.index - right.index)[0];
-      const failed = `${out}.failed`;
-      build.moveTo(failed, "the failed-run folder");
-      throw new ReportFailure(`${first.name}.ipynb`, first.failure, failed, folderState(out, reportFolderKind).kind === "owned");
-    }
     const allEntries = names.map((name) => entries.get(name) ?? previousEntries.get(name)).filter((entry): entry is IndexEntry => entry !== undefined);
     build.write(reportManifest, `${JSON.stringify({ entries: allEntries }, null, 1)}\n`);
     const rows = corpusSummary(corpus).map((row) => ({ ...row }));
@@ -346,6 +342,16 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
         summary: describeCorpus(corpus),
       }),
     );
+    if (failures.length > 0) {
+      // The report is whole (every other page, the index marking the failed one), and the run
+      // fails. A complete earlier report is not replaced by one with a failed page: the new one goes
+      // to <out>.failed. With no earlier report, the new one is the report.
+      const first = failures.sort((left, right) => left.index - right.index)[0];
+      const hadReport = folderState(out, reportFolderKind).kind === "owned";
+      const destination = hadReport ? `${out}.failed` : out;
+      build.moveTo(destination, hadReport ? "the failed-run folder" : "--out");
+      throw new ReportFailure(`${first.name}.ipynb`, first.failure, destination, hadReport, failures.length);
+    }
     // Swap: the old report leaves only once the new one is complete (checked again: it may have changed meanwhile).
     build.commit();
     const failed = `${out}.failed`;

@@ -134,7 +134,28 @@ describe("buildReport", () => {
     const failedPage = readFileSync(path.join(`${out}.failed`, "c-broken.html"), "utf8");
     expect(failedPage).toContain("broken on purpose");
     expect(failedPage).toContain('class="status failed"');
+    // The failed run is a whole report: every other page, and an index that marks the failed one with its cell and error.
+    const failedIndex = readFileSync(path.join(`${out}.failed`, "index.html"), "utf8");
+    expect(failedIndex).toContain("Cell 1 failed;");
+    expect(failedIndex).toContain("broken on purpose");
+    expect(readdirSync(`${out}.failed`).filter((name) => name.endsWith(".html")).length).toBe(readdirSync(notebooks).filter((name) => name.endsWith(".ipynb")).length + 1);
     expect(readdirSync(folder).filter((name) => name.includes(".building-"))).toEqual([]);
+  }, 120_000);
+  it("with no earlier report, writes the report with the failed page marked, every other notebook run, and fails", async () => {
+    const fresh = path.join(folder, "first-report");
+    // The broken notebook sorts first: the others still run after it.
+    writeNotebook(notebooks, "0-broken", [{ code: 'throw new Error("broken first")' }]);
+    const failure = await buildReport({ notebookFolder: notebooks, out: fresh, corpus: "data/corpus", jobs: 1 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ReportFailure);
+    expect((failure as ReportFailure).previousReport).toBe(false);
+    expect((failure as ReportFailure).failedNotebooks).toBe(2);
+    expect((failure as ReportFailure).notebook).toBe("0-broken.ipynb");
+    const index = readFileSync(path.join(fresh, "index.html"), "utf8");
+    expect(index).toContain("broken first");
+    expect(index).toContain("broken on purpose");
+    expect(readFileSync(path.join(fresh, "b-second.html"), "utf8")).toContain('class="status ok"');
+    const { rmSync } = await import("node:fs");
+    rmSync(path.join(notebooks, "0-broken.ipynb"));
   }, 120_000);
 });
 

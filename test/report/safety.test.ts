@@ -117,11 +117,12 @@ describe("what a report run may delete", () => {
     expect((await failing.catch((error: ReportFailure) => error)).previousReport).toBe(true);
     expect(readFileSync(path.join(out, "index.html"), "utf8")).toBe(goodIndex);
     expect(existsSync(`${out}.previous-${deadPid}`)).toBe(false);
-    // With no report before, the CLI does not claim one was kept.
-    const fresh = await runCli(["report", "--notebooks", broken, "--out", path.join(folder, "never-written")]);
+    // With no report before, the CLI does not claim one was kept: the report is written, its failure marked.
+    const fresh = await runCli(["report", "--notebooks", broken, "--out", path.join(folder, "first-written")]);
     expect(fresh.status).toBe(1);
-    expect(fresh.stderr).toContain("No report was written to");
+    expect(fresh.stderr).toContain("The report was written to");
     expect(fresh.stderr).not.toContain("was left as it was");
+    expect(readFileSync(path.join(folder, "first-written", "index.html"), "utf8")).toContain("broken on purpose");
   }, 120_000);
 
   it("refuses to re-run one notebook on another corpus into a report made from a different one", async () => {
