@@ -49,19 +49,30 @@ function pngOf(svg: string): string | undefined {
   }
 }
 
+/**
+ * A chart's display output. The bundle holds the spec (JupyterLab and VS Code draw it), a PNG
+ * (classic Notebook, GitHub, and `nbconvert --to html`, which prefers `image/svg+xml` over PNG
+ * and then strips the SVG's content: with an SVG in the bundle every chart came out blank) and
+ * text. The SVG goes in the output's metadata (`wenxi.svg`), where the report takes it for its
+ * static image and download; only without a CJK font for the PNG is the SVG in the bundle itself.
+ */
+export async function chartOutput(value: VegaLiteSpec): Promise<{ bundle: MimeBundle; metadata: object }> {
+  const isVega = String(value.$schema).includes("/vega/v5");
+  const svg = await toSVG(value);
+  const png = pngOf(svg);
+  return {
+    bundle: {
+      [isVega ? "application/vnd.vega.v5+json" : "application/vnd.vegalite.v5+json"]: value,
+      ...(png ? { "image/png": png } : { "image/svg+xml": svg }),
+      "text/plain": `<${isVega ? "Vega" : "Vega-Lite"} chart: ${chartTitle(value)}>`,
+    },
+    metadata: { wenxi: { svg } },
+  };
+}
+
 /** The MIME bundle for a value (pure apart from rendering the SVG and PNG). */
 export async function mimeBundle(value: unknown, options: ShowOptions = {}): Promise<MimeBundle> {
-  if (isChartSpec(value)) {
-    const isVega = String(value.$schema).includes("/vega/v5");
-    const svg = await toSVG(value);
-    const png = pngOf(svg);
-    return {
-      [isVega ? "application/vnd.vega.v5+json" : "application/vnd.vegalite.v5+json"]: value,
-      "image/svg+xml": svg,
-      ...(png ? { "image/png": png } : {}),
-      "text/plain": `<${isVega ? "Vega" : "Vega-Lite"} chart: ${chartTitle(value)}>`,
-    };
-  }
+  if (isChartSpec(value)) return (await chartOutput(value)).bundle;
   let rows: Row[] | undefined;
   if (isDataFrame(value)) rows = plainRows(rowsOf<object>(value));
   else if (Array.isArray(value) && value.every((item) => item !== null && typeof item === "object" && !Array.isArray(item))) rows = plainRows(value as object[]);
@@ -99,7 +110,10 @@ function display(bundle: MimeBundle, metadata: object = {}): void {
 
 /** Displays a chart, a table (rows or DataFrame) or any value in the notebook: `await show(chart)`. */
 export async function show(value: unknown, options: ShowOptions = {}): Promise<void> {
-  display(await mimeBundle(value, options));
+  if (isChartSpec(value)) {
+    const { bundle, metadata } = await chartOutput(value);
+    display(bundle, metadata);
+  } else display(await mimeBundle(value, options));
 }
 
 /**

@@ -116,7 +116,9 @@ class OutputRenderer {
     if (output.output_type === "error") return `<pre class="error">${escapeHtml([`${output.ename}: ${output.evalue}`, ...output.traceback.slice(1)].join("\n"))}</pre>`;
     const data = output.data;
     const specType = Object.keys(data).find((type) => /^application\/vnd\.vega(lite)?\.v5\+json$/.test(type));
-    const svg = data["image/svg+xml"] !== undefined ? text(data["image/svg+xml"]) : undefined;
+    // The SVG travels in wenxi's metadata (see notebook/display.ts), or in the bundle of older notebooks.
+    const metadataSvg = ((output as { metadata?: { wenxi?: { svg?: unknown } } }).metadata ?? {}).wenxi?.svg;
+    const svg = typeof metadataSvg === "string" ? metadataSvg : data["image/svg+xml"] !== undefined ? text(data["image/svg+xml"]) : undefined;
     if (specType || svg) {
       const label = escapeHtml(text(data["text/plain"]).replace(/^<|>$/g, "") || "chart");
       const image = svg ? `<img class="static" alt="${label}" src="data:image/svg+xml;base64,${base64(svg)}">` : "";
