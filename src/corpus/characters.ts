@@ -76,3 +76,22 @@ export function big5Characters(): Set<string> {
   big5 ??= decodeCodePage("big5", 0xa4, 0xf9, [[0x40, 0x7e], [0xa1, 0xfe]]);
   return big5;
 }
+
+/**
+ * Code-point offsets of UTF-16 offsets into `text`, given in ascending order (as token starts
+ * are): one walk over the text, counting every unit but the second half of a surrogate pair.
+ * DuckDB, Spark and Python count characters so; JavaScript counts a character beyond U+FFFF twice.
+ */
+export function codePointOffsets(text: string, ascending: ArrayLike<number>): number[] {
+  const result: number[] = [];
+  let unit = 0;
+  let codePoints = 0;
+  for (let index = 0; index < ascending.length; index++) {
+    for (const end = Math.min(ascending[index], text.length); unit < end; unit++) {
+      const code = text.charCodeAt(unit);
+      if (code < 0xdc00 || code > 0xdfff) codePoints++;
+    }
+    result.push(codePoints);
+  }
+  return result;
+}

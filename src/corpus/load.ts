@@ -371,6 +371,13 @@ export interface SourceFile {
   format: SourceFormat;
 }
 
+/** Throws unless `shard` is K of N with whole numbers 1 ≤ K ≤ N; returns it. */
+export function checkShard(shard: { index: number; count: number }): { index: number; count: number } {
+  const { index, count } = shard;
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 1 || index > count) throw new Error(`shard must be K of N with 1 ≤ K ≤ N, got ${index} of ${count}`);
+  return shard;
+}
+
 /** The files a source stands for (a folder's matching files, or the one file), with the problems met listing them; `shard` applied. */
 export async function listSourceFiles(source: string, options: LoadOptions = {}): Promise<{ files: SourceFile[]; errors: CorpusError[] }> {
   const stat = await fs.stat(source).catch(() => undefined);
@@ -388,8 +395,7 @@ export async function listSourceFiles(source: string, options: LoadOptions = {})
     files = [{ file, format: options.format ?? formatOfPath(source) }];
   }
   if (options.shard) {
-    const { index, count } = options.shard;
-    if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 1 || index > count) throw new Error(`shard must be K of N with 1 ≤ K ≤ N, got ${index} of ${count}`);
+    const { index, count } = checkShard(options.shard);
     files = files.filter((_, position) => position % count === index - 1);
   }
   return { files, errors };

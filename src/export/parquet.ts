@@ -7,10 +7,12 @@
 // stopword hashes, cleaning and token settings, the shard), so a count can be traced. Written with
 // hyparquet-writer (pure JavaScript, no native or WebAssembly part; see the README for why).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { checkReplaceable, FolderBuild, folderState, recoverInterrupted, type FolderKind } from "../shared/owned-folder";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { checkReplaceable, FolderBuild, folderState, recoverInterrupted, writeMarker, type FolderKind } from "../shared/owned-folder";
 import * as path from "node:path";
 import type { CleaningOptions } from "../corpus/clean";
+import { codePointOffsets } from "../corpus/characters";
+import { checkShard } from "../corpus/load";
 import type { Corpus } from "../corpus/types";
 import { insertedWords, userDictionaries } from "../text/segmenter";
 import type { Tokens } from "../text/tokenize";
@@ -102,8 +104,7 @@ function exportTarget(folder: string, shard?: { index: number; count: number }):
     // that writes one of them, so shards can be written at once from many processes).
     mkdirSync(folder, { recursive: true });
     const names = Array.from({ length: shard.count }, (_, index) => shardFolderName({ index: index + 1, count: shard.count }));
-    const marker = { wenxi: exportFolderKind.what, note: "wenxi wrote this folder and may replace the entries listed here.", layout: "shards", count: shard.count, entries: names };
-    writeFileSync(path.join(folder, exportFolderKind.marker), `${JSON.stringify(marker, null, 1)}\n`);
+    writeMarker(folder, exportFolderKind, { layout: "shards", count: shard.count }, names);
   }
   return path.join(folder, shardFolderName(shard));
 }
@@ -116,10 +117,7 @@ function exportTarget(folder: string, shard?: { index: number; count: number }):
  */
 export async function exportParquet(corpus: Corpus, tokens: Tokens, folder: string, options: ExportOptions = {}): Promise<ExportResult> {
   const writer = parquetWriter();
-  const shard = options.shard;
-  if (shard && (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 1 || shard.index > shard.count)) {
-    throw new Error(`shard must be K of N with 1 ≤ K ≤ N, got ${shard.index} of ${shard.count}`);
-  }
+  const shard = options.shard && checkShard(options.shard);
   recoverInterrupted(folder, exportFolderKind);
   const target = exportTarget(folder, shard);
   if (shard) recoverInterrupted(target, exportFolderKind);
@@ -188,22 +186,14 @@ function writeTables(corpus: Corpus, tokens: Tokens, build: FolderBuild, writer:
     const starts: number[] = [];
     const startsUtf16: number[] = [];
     for (const document of tokens.documents) {
-      // Offsets in code points, as DuckDB, Spark and Python index strings (a JavaScript offset
-      // counts a character beyond U+FFFF twice): starts ascend, so one walk over the text converts them.
-      const text = byId.get(document.id)?.text ?? "";
-      let unit = 0;
-      let codePoints = 0;
+      // Offsets in code points, as DuckDB, Spark and Python index strings.
+      const inCodePoints = codePointOffsets(byId.get(document.id)?.text ?? "", document.starts);
       for (let index = 0; index < document.termIds.length; index++) {
-        const start = document.starts[index];
-        for (; unit < start && unit < text.length; unit++) {
-          const code = text.charCodeAt(unit);
-          if (code < 0xdc00 || code > 0xdfff) codePoints++;
-        }
         tokenDocuments.push(document.id);
         positions.push(index);
         terms.push(tokens.vocabulary[document.termIds[index]]);
-        starts.push(codePoints);
-        startsUtf16.push(start);
+        starts.push(inCodePoints[index]);
+        startsUtf16.push(document.starts[index]);
       }
     }
     tokenRows = positions.length;

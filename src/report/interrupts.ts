@@ -5,10 +5,7 @@
 import { lstatSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { cleanUpOnInterrupt } from "../shared/interrupts";
 import { processIsAlive } from "../shared/owned-folder";
-
-export { cleanUpOnInterrupt };
 
 export const kernelFolderPrefix = "wenxi-kernel-";
 

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type * as zmq from "zeromq";
 import { kernelArgv } from "../notebook/kernelspec";
-import { cleanUpOnInterrupt, kernelFolderPrefixOfThisProcess, killGroup, removeStaleKernelFolders } from "./interrupts";
+import { cleanUpOnInterrupt } from "../shared/interrupts";
+import { kernelFolderPrefixOfThisProcess, killGroup, removeStaleKernelFolders } from "./interrupts";
 
 /** zeromq (a native addon) loads when a kernel starts, not when wenxi is imported. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -15,7 +15,7 @@ import { corpusSummary } from "../corpus/summary";
 import { escapeHtml } from "../format/tables";
 import { indexPage, notebookFindings, notebookPage, type IndexEntry } from "./html";
 import { readNotebook, serializeNotebook, sourceText, type Notebook } from "./notebook-format";
-import { cleanUpOnInterrupt } from "./interrupts";
+import { cleanUpOnInterrupt } from "../shared/interrupts";
 import { checkReplaceable as checkOwnedReplaceable, FolderBuild, folderState, isInsideOrSame, OwnedFolderError, recoverInterrupted, removeOwned, type FolderKind } from "../shared/owned-folder";
 import { runNotebook, type CellFailure } from "./run-notebook";
 
@@ -354,13 +354,11 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     }
     // Swap: the old report leaves only once the new one is complete (checked again: it may have changed meanwhile).
     build.commit();
-    const failed = `${out}.failed`;
-    if (folderState(failed, reportFolderKind).kind === "owned") {
-      try {
-        removeOwned(failed, reportFolderKind);
-      } catch {
-        // Only the record of an earlier failure.
-      }
+    try {
+      // The record of an earlier failure, if wenxi wrote it (removeOwned leaves anything else as it is).
+      removeOwned(`${out}.failed`, reportFolderKind);
+    } catch {
+      // Someone else's files there: left alone.
     }
     return { out, entries: allEntries, notes };
   } catch (error) {

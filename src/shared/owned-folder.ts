@@ -128,6 +128,15 @@ export function removeOwned(folder: string, kind: FolderKind): void {
   rmdirSync(folder);
 }
 
+/**
+ * Writes a folder's marker: its kind, what else describes it, and the entries wenxi wrote (or may
+ * write) there, sorted, so the same content always gives the same bytes.
+ */
+export function writeMarker(folder: string, kind: FolderKind, content: Record<string, unknown>, entries: Iterable<string>): void {
+  const body = { wenxi: kind.what, note: "wenxi wrote this folder and may replace it; it deletes only the entries listed here.", ...content, entries: [...entries].sort() };
+  writeFileSync(path.join(folder, kind.marker), `${JSON.stringify(body, null, 1)}\n`);
+}
+
 function checkEntryName(name: string, kind: FolderKind): void {
   if (name === "" || name === "." || name === ".." || name.includes("/") || name.includes("\\") || name.includes("\0") || name === kind.marker) {
     throw new Error(`"${name}" is not a file name wenxi may write into a ${kind.what}`);
@@ -166,8 +175,7 @@ export class FolderBuild {
   }
 
   private saveMarker(): void {
-    const body = { wenxi: this.kind.what, note: `wenxi wrote this folder and may replace it; it deletes only the entries listed here.`, ...this.content, entries: [...this.entries].sort() };
-    writeFileSync(path.join(this.folder, this.kind.marker), `${JSON.stringify(body, null, 1)}\n`);
+    writeMarker(this.folder, this.kind, this.content, this.entries);
   }
 
   /** Lists a name before anything is written under it (so an interrupted write is still wenxi's to remove). */

@@ -9,6 +9,7 @@
 //     (so the index stays small); then containment (shared shingles / those of the smaller
 //     document: a reprint of part of an article scores high) decides, with the Jaccard beside it;
 //     copied passages are runs of shared shingles, reported from the first document's text.
+import { codePointOffsets } from "../corpus/characters";
 import type { Corpus } from "../corpus/types";
 import type { Tokens } from "../text/tokenize";
 import { compareText } from "./order";
@@ -230,16 +231,6 @@ export function sharedPassages(a: Shingled, b: Shingled, size: number, minPassag
   return passages.filter((passage) => (seen.has(passage.start) ? false : (seen.add(passage.start), true)));
 }
 
-/** Characters (code points) before a UTF-16 offset. */
-function codePointOffset(text: string, offset: number): number {
-  let count = 0;
-  for (let index = 0; index < offset; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0xdc00 || code > 0xdfff) count++;
-  }
-  return count;
-}
-
 /**
  * Pairs of documents that share much of their text (reprints, copies: containment ≥ threshold)
  * or a long passage word for word (≥ `passage` characters, a page copied into a long report),
@@ -291,8 +282,8 @@ export function nearDuplicates(corpus: Corpus, options: NearDuplicateOptions = {
       sharedShingles: shared,
       passages: listed.length,
       longestPassage: longest ? [...a.text.slice(longest.start, longest.end)].length : 0,
-      start1: longest ? codePointOffset(a.text, longest.start) : -1,
-      start2: longest ? codePointOffset(b.text, longest.start2) : -1,
+      start1: longest ? codePointOffsets(a.text, [longest.start])[0] : -1,
+      start2: longest ? codePointOffsets(b.text, [longest.start2])[0] : -1,
       excerpt: [...excerpt].length > 80 ? `${[...excerpt].slice(0, 79).join("")}…` : excerpt,
     });
   }
