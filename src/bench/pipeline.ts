@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import * as path from "node:path";
-import { seededRandom } from "../charts/random";
+import { seededRandom } from "../shared/random";
 import { loadCorpus } from "../corpus/load";
 import { toTraditional } from "../corpus/script";
 import { termFrequency } from "../stats/frequency";

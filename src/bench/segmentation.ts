@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { availableParallelism, tmpdir } from "node:os";
 import * as path from "node:path";
 import * as nodejieba from "nodejieba";
-import { seededRandom } from "../charts/random";
+import { seededRandom } from "../shared/random";
 import { loadCorpus } from "../corpus/load";
 import { termFrequency } from "../stats/frequency";
 import { closeSegmenterPool, tokenizeParallel } from "../text/parallel";

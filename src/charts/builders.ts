@@ -4,7 +4,7 @@ import type { CollocationMeasure, CollocationRow } from "../stats/collocations";
 import type { DispersionResult } from "../stats/dispersion";
 import type { TermFrequencyRow } from "../stats/frequency";
 import type { KeynessRow } from "../stats/keyness";
-import { compareText, descending } from "../stats/order";
+import { compareText, descending } from "../shared/order";
 import { averageLinkage } from "../stats/similarity";
 import type { PeriodRow } from "../stats/periods";
 import type { TfidfRow } from "../stats/tfidf";

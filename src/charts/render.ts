@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import * as path from "node:path";
 import { escapeHtml } from "../format/tables";
 import { textWidth } from "../text/width";
-import { seededRandom } from "./random";
+import { seededRandom } from "../shared/random";
 import { chineseFontFamily, type VegaLiteSpec } from "./theme";
 
 type TextItem = { text?: unknown; fontSize?: number };

@@ -2,7 +2,7 @@
 // cooccurrenceNetwork, so the static SVG and the interactive view agree), the document similarity
 // matrix, the clustering dendrogram, topics' top terms and topic shares by group.
 import type { Network } from "../stats/network";
-import { compareText } from "../stats/order";
+import { compareText } from "../shared/order";
 import type { Clustering, SimilarityRow } from "../stats/similarity";
 import type { TopicModel } from "../stats/topics";
 import { baseSpec, labelExtent, theme, type VegaLiteSpec } from "./theme";

@@ -4,7 +4,7 @@
 // a pass whose keys start with no character of the text is skipped; a test holds the result equal
 // to opencc-js's own converter.
 import * as OpenCC from "opencc-js";
-import { codePointLength } from "./characters";
+import { codePointLength } from "../shared/code-points";
 
 /** One dictionary group: its entries, and the longest key (UTF-16 units) starting with each character. */
 interface ConversionPass {

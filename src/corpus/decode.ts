@@ -3,7 +3,8 @@
 // more common Han characters. Refuses empty, blank and binary input with a reason.
 import { isUtf8 } from "node:buffer";
 import * as iconv from "iconv-lite";
-import { commonHanCharacters, isHanCharacter } from "./characters";
+import { isHanCharacter } from "./characters";
+import { commonHanCharacters } from "./script";
 
 export type DecodeFailureKind = "empty" | "binary" | "decode";
 

@@ -1,7 +1,7 @@
 // A corpus described in a few sentences of Markdown, every fact computed from the documents: how
 // many, how long, from which sources and period, in which scripts, what could not be loaded. For
 // notebooks and the report's index, which must never state facts of another corpus.
-import { compareText } from "../stats/order";
+import { compareText } from "../shared/order";
 import { codePoints } from "./summary";
 import type { Corpus } from "./types";
 

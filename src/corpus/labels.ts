@@ -3,7 +3,7 @@
 // so a label is the title, made unique by what tells the documents apart (year, speaker, source
 // …), shortened without collisions; never a prefix of the id, which collides ("195").
 import type { Corpus, Document } from "./types";
-import { compareText } from "../stats/order";
+import { compareText } from "../shared/order";
 
 export interface LabelOptions {
   /** Longest label in characters (code points). Default 16. */

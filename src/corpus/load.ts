@@ -6,16 +6,16 @@ import { availableParallelism } from "node:os";
 import { getHeapStatistics } from "node:v8";
 import * as path from "node:path";
 import { cleanText, type CleaningOptions } from "./clean";
-import { cacheFolder, cacheKey, readCached, stableText, writeCached } from "./cache";
+import { cacheFolder, cacheKey, readCached, stableText, writeCached } from "../shared/cache";
 import { findDateline, parseDateValue, yearAndDecade, type DateSource } from "./dates";
 import { nameFieldsReader, type NameFieldsReader, type NameFieldsSpec } from "./name-fields";
 import { parseCsv } from "./csv";
 import { decodeBytes } from "./decode";
 import { jsonNestsDeeperThan, maxJsonDepth } from "../shared/json-depth";
-import { compareText } from "../stats/order";
+import { compareText } from "../shared/order";
 import { formatOfPath, globMatcher, listFolder, type ListedFile, type SourceFormat } from "./sources";
 import type { Corpus, CorpusError, Document, DocumentMeta } from "./types";
-import { batchesBySize, runBatches } from "./worker-pool";
+import { batchesBySize, runBatches } from "../shared/worker-pool";
 
 export const defaultCorpusSource = "data/corpus";
 

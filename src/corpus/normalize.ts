@@ -1,6 +1,6 @@
 // Character-level normalization steps, each on tracked text and each reporting what it changed:
 // line endings, Unicode NFKC (２０２３ → 2023, ＡＰＰ → APP), white space, inline pinyin.
-import { codePointLength } from "./characters";
+import { codePointLength } from "../shared/code-points";
 import { findPinyinCandidates, isPinyinAnnotation } from "./pinyin";
 import { replaceSpans, replaceTracked, type TrackedReplacement, type TrackedText } from "./tracked-text";
 

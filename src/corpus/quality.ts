@@ -4,7 +4,8 @@
 // characters, private-use characters, U+FFFD (bytes that did not decode), or an unbroken run of
 // rare characters. Rare characters alone, set apart by punctuation (沂、沭、汶、泗; 钒、钛、镍), are
 // valid text.
-import { commonHanCharacters, hanTableOfBmp, isHanAtOffset, isHanCharacter } from "./characters";
+import { hanTableOfBmp, isHanAtOffset, isHanCharacter } from "./characters";
+import { commonHanCharacters } from "./script";
 import type { QualityFlag, Script } from "./types";
 
 export interface TextSpan {

@@ -11,15 +11,24 @@
 //   anything else is written alike in both scripts and never changes.
 import * as OpenCC from "opencc-js";
 import { phraseConverter, phraseOnlyCharacters, simplifyPhrases, type DictionaryGroup } from "./conversion";
-import { big5Characters, gb2312Characters } from "./characters";
+import { big5Characters, gb2312Characters, gb2312LevelOne } from "./characters";
 import type { Script } from "./types";
 
 let phraseToTraditional: ((text: string) => string) | undefined;
+let commonHan: Set<string> | undefined;
 
 /** Simplified → Traditional (OpenCC standard forms, Taiwan). */
 export function toTraditional(text: string): string {
   phraseToTraditional ??= phraseConverter(OpenCC.Locale.from.cn as DictionaryGroup[], OpenCC.Locale.to.tw as DictionaryGroup[]);
   return phraseToTraditional(text);
+}
+
+/** The "common" Han characters: GB2312 level 1 with their Traditional forms. */
+export function commonHanCharacters(): Set<string> {
+  if (commonHan) return commonHan;
+  const levelOne = gb2312LevelOne();
+  commonHan = new Set([...levelOne, ...toTraditional(levelOne)]);
+  return commonHan;
 }
 
 const enum CharacterClass {

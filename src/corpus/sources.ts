@@ -4,7 +4,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import * as iconv from "iconv-lite";
 import picomatch from "picomatch";
-import { compareText } from "../stats/order";
+import { compareText } from "../shared/order";
 
 export type SourceFormat = "text" | "jsonl" | "csv";
 

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { checkReplaceable, FolderBuild, folderState, recoverInterrupted, writeMarker, type FolderKind } from "../shared/owned-folder";
 import * as path from "node:path";
 import type { CleaningOptions } from "../corpus/clean";
-import { codePointOffsets } from "../corpus/characters";
+import { codePointOffsets } from "../shared/code-points";
 import { checkShard } from "../corpus/load";
 import type { Corpus } from "../corpus/types";
 import { insertedWords, userDictionaries } from "../text/segmenter";

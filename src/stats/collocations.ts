@@ -17,7 +17,7 @@
 import type { Tokens } from "../text/tokenize";
 import { toSimplified } from "../corpus/script";
 import { countTerms } from "./counts";
-import { compareText, descending } from "./order";
+import { compareText, descending } from "../shared/order";
 
 export type CollocationMeasure = "pmi" | "logLikelihood" | "tScore" | "dice";
 

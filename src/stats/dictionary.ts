@@ -9,7 +9,7 @@ import { parseDocument } from "yaml";
 import { jsonNestsDeeperThan, maxJsonDepth } from "../shared/json-depth";
 import { toSimplified } from "../corpus/script";
 import type { Tokens } from "../text/tokenize";
-import { compareText } from "./order";
+import { compareText } from "../shared/order";
 import { checkGroupField, groupOf } from "./select";
 
 export type Dictionary = Record<string, string[]>;

@@ -10,7 +10,7 @@
 // does not occur (Gries' sum would give DP = ½ for it), DPnorm and D for a one-document corpus.
 import { toSimplified } from "../corpus/script";
 import type { Tokens } from "../text/tokenize";
-import { compareText } from "./order";
+import { compareText } from "../shared/order";
 
 export interface DispersionPosition {
   term: string;

@@ -3,7 +3,7 @@
 // Simplified, so 雲南 and 云南 are one entity; a word of the user dictionary keeps the tag given
 // there (add `公安部 10 nt` to make it an organisation). Context: kwic(corpus, tokens, entity).
 import type { Tokens } from "../text/tokenize";
-import { compareText } from "./order";
+import { compareText } from "../shared/order";
 
 export type EntityType = "person" | "place" | "organisation" | "other";
 

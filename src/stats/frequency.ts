@@ -3,7 +3,7 @@
 import { toSimplified } from "../corpus/script";
 import type { Tokens } from "../text/tokenize";
 import { countTerms } from "./counts";
-import { compareText, descending } from "./order";
+import { compareText, descending } from "../shared/order";
 import { checkGroupField, groupOf } from "./select";
 
 export interface TermFrequencyRow {

@@ -11,7 +11,7 @@ export { dispersion, dispersionMeasures, type DispersionResult, type DispersionP
 export { chiSquarePValue, erfc } from "./distributions";
 export { selectDocuments, type DocumentSelector } from "./select";
 export { toDataFrame } from "./dataframe";
-export { compareText } from "./order";
+export { compareText } from "../shared/order";
 export { streamTermCounts, frequencyFromCounts, type StreamOptions, type StreamedCounts, type GroupCounts } from "./stream";
 export { frequencyByPeriod, changingTerms, distinctiveTerms, periodsOf, type PeriodRow, type PeriodOptions, type ChangingTerms } from "./periods";
 export { lexicalProfile, movingAverageTtr, mtld, type ProfileRow } from "./profile";

@@ -13,7 +13,7 @@
 import type { Tokens } from "../text/tokenize";
 import { chiSquarePValue } from "./distributions";
 import { countTerms } from "./counts";
-import { compareText, descending } from "./order";
+import { compareText, descending } from "../shared/order";
 import { selectDocuments, type DocumentSelector } from "./select";
 
 export interface KeynessRow {

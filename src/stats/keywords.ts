@@ -9,7 +9,7 @@ import type { Corpus } from "../corpus/types";
 import { extractWithJiebaIdf, extractWithTextRank, jiebaKeywordTotal, tag } from "../text/segmenter";
 import { resolveStopwords } from "../text/stopwords";
 import { resolveSettings, termPassesFilters, tokenize, type TokenizeOptions, type Tokens } from "../text/tokenize";
-import { compareText, descending } from "./order";
+import { compareText, descending } from "../shared/order";
 import { tfidf } from "./tfidf";
 
 export type KeywordMethod = "tfidf" | "jieba-tfidf" | "textrank";

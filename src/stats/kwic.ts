@@ -4,7 +4,7 @@
 import { toSimplified } from "../corpus/script";
 import type { Corpus, Document } from "../corpus/types";
 import type { Tokens } from "../text/tokenize";
-import { compareText } from "./order";
+import { compareText } from "../shared/order";
 
 export interface KwicRow {
   document: string;

@@ -8,10 +8,10 @@
 // and ties broken by the lower community number, so the result is the same on every run. Layout:
 // Fruchterman & Reingold (1991) in the unit frame, with a weak pull to the centre, from seeded
 // starting points, computed here, so a static SVG and the interactive view show the same picture.
-import { seededRandom } from "../charts/random";
+import { seededRandom } from "../shared/random";
 import type { Corpus } from "../corpus/types";
 import type { Tokens } from "../text/tokenize";
-import { compareText } from "./order";
+import { compareText } from "../shared/order";
 
 export type NetworkUnit = "sentence" | "paragraph" | "document";
 export type NetworkMeasure = "count" | "jaccard" | "pmi" | "logLikelihood";

@@ -2,7 +2,7 @@
 // filters (a stopword, a punctuation mark) breaks a run unless `acrossRemoved` is set, so that
 // n-grams never join words a comma or 的 separated.
 import type { Tokens } from "../text/tokenize";
-import { compareText, descending } from "./order";
+import { compareText, descending } from "../shared/order";
 
 export interface NgramRow {
   /** The terms joined by `separator`. */

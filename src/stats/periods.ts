@@ -6,7 +6,7 @@ import type { Tokens } from "../text/tokenize";
 import { toSimplified } from "../corpus/script";
 import { countTerms } from "./counts";
 import { keyness, type KeynessRow } from "./keyness";
-import { compareText } from "./order";
+import { compareText } from "../shared/order";
 import { checkGroupField } from "./select";
 
 export interface PeriodRow {

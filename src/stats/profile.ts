@@ -10,7 +10,8 @@
 //   Sentences: the cleaned text split after 。！？!? and line breaks; mean length in characters.
 //   Common characters: share of Han characters in GB2312 level 1 (the 3,755 most used) or their
 //   Traditional forms.
-import { commonHanCharacters, isHanCharacter } from "../corpus/characters";
+import { isHanCharacter } from "../corpus/characters";
+import { commonHanCharacters } from "../corpus/script";
 import type { Corpus } from "../corpus/types";
 import type { Tokens } from "../text/tokenize";
 

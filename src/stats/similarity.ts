@@ -9,10 +9,10 @@
 //     (so the index stays small); then containment (shared shingles / those of the smaller
 //     document: a reprint of part of an article scores high) decides, with the Jaccard beside it;
 //     copied passages are runs of shared shingles, reported from the first document's text.
-import { codePointOffsets } from "../corpus/characters";
+import { codePointOffsets } from "../shared/code-points";
 import type { Corpus } from "../corpus/types";
 import type { Tokens } from "../text/tokenize";
-import { compareText } from "./order";
+import { compareText } from "../shared/order";
 import { fitIdf } from "./tfidf";
 
 export interface SimilarityRow {

@@ -6,7 +6,7 @@
 // with them the work stays on this thread.
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
-import { compareText } from "./order";
+import { compareText } from "../shared/order";
 import type { CorpusError } from "../corpus/types";
 import { fileSizes, listSourceFiles, type LoadOptions, type SourceFile } from "../corpus/load";
 import { insertedWords, userDictionaries } from "../text/segmenter";
@@ -14,7 +14,7 @@ import { resolveSettings, type TokenizeOptions } from "../text/tokenize";
 import { resolveStopwords } from "../text/stopwords";
 import type { TermFrequencyRow } from "./frequency";
 import { countBatch, type StreamBatchRequest, type StreamBatchResult } from "./stream-batch";
-import { batchesBySize, runBatches } from "../corpus/worker-pool";
+import { batchesBySize, runBatches } from "../shared/worker-pool";
 
 export interface StreamOptions {
   /** How files are read and cleaned (as loadCorpus). */

@@ -11,7 +11,7 @@ import { toSimplified } from "../corpus/script";
 import { jiebaIdfPath } from "../text/segmenter";
 import type { Tokens } from "../text/tokenize";
 import { countTerms } from "./counts";
-import { compareText, descending } from "./order";
+import { compareText, descending } from "../shared/order";
 
 export interface IdfTable {
   idf: Map<string, number>;

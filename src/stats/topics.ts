@@ -4,9 +4,9 @@
 // Coherence of a topic (UMass, Mimno et al. 2011): Σ over pairs of its top terms (i after j) of
 // log((D(wi, wj) + 1) / D(wj)), D counting documents; the mean over topics helps choose K (closer
 // to 0 is more coherent).
-import { seededRandom } from "../charts/random";
+import { seededRandom } from "../shared/random";
 import type { Tokens } from "../text/tokenize";
-import { compareText } from "./order";
+import { compareText } from "../shared/order";
 
 export interface TopicOptions {
   /** Number of topics. Default 5. */

@@ -4,7 +4,7 @@
 // Filters are decided once per distinct term, so the cost per token is one Map lookup.
 import { createHash } from "node:crypto";
 import type { Corpus, DocumentMeta } from "../corpus/types";
-import { cacheFolder, cacheKey, readCached, stableText, writeCached } from "../corpus/cache";
+import { cacheFolder, cacheKey, readCached, stableText, writeCached } from "../shared/cache";
 import { addUserDictionary, addWords, cut, insertedWords, isChineseDigitRun, tag, userDictionaries, type SegmentationMode, type WordEntry } from "./segmenter";
 import { resolveStopwords, type StopwordOption } from "./stopwords";
 

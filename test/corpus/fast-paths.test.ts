@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../src/charts/random";
+import { seededRandom } from "../../src/shared/random";
 import * as OpenCC from "opencc-js";
 import { simplifyPhrases } from "../../src/corpus/conversion";
 import { normalizeUnicode } from "../../src/corpus/normalize";

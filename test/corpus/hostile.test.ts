@@ -104,7 +104,7 @@ describe("size", () => {
     expect(corpus.errors).toEqual([{ path: `${special}/pipe.txt`, kind: "read", reason: "not a regular file (a named pipe): skipped" }]);
   });
   it("reports the files of a batch whose worker thread died, and finishes the rest", async () => {
-    const { runBatches } = await import("../../src/corpus/worker-pool");
+    const { runBatches } = await import("../../src/shared/worker-pool");
     const script = path.join(folder, "dying-worker.js");
     writeFileSync(
       script,
