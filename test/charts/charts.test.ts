@@ -3,31 +3,9 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  collocationChart,
-  collocations,
-  compileToVega,
-  dispersion,
-  dispersionChart,
-  frequencyOverTimeChart,
-  keyness,
-  keynessChart,
-  layoutCloud,
-  loadCorpus,
-  saveChart,
-  svgToPNG,
-  termFrequency,
-  termsByDocumentChart,
-  tfidf,
-  tfidfHeatmap,
-  tokenize,
-  topTermsChart,
-  toPNG,
-  toSVG,
-  wordCloud,
-  type Tokens,
-  type VegaLiteSpec,
-} from "../../src";
+import { collocationChart, collocations, dispersion, dispersionChart, frequencyOverTimeChart, keyness, keynessChart, loadCorpus, saveChart, termFrequency, termsByDocumentChart, tfidf, tfidfHeatmap, tokenize, topTermsChart, toPNG, toSVG, wordCloud, type Tokens, type VegaLiteSpec } from "../../src";
+import { layoutCloud } from "../../src/charts/cloud-layout";
+import { compileToVega, svgToPNG } from "../../src/charts/render";
 import { clusterOrder } from "../../src/charts/builders";
 import { temporaryFolder } from "../helpers";
 

@@ -2,20 +2,8 @@
 // misled: labels that ran together or overlapped, nodes against the frame, half-year ticks, a zero
 // coloured like a small count, documents ordered by title instead of date.
 import { describe, expect, it } from "vitest";
-import {
-  clusterDocuments,
-  corpusFromTexts,
-  dendrogramChart,
-  documentOrder,
-  forceLayout,
-  frequencyByPeriod,
-  networkChart,
-  similarityChart,
-  termsOverTimeChart,
-  tfidfHeatmap,
-  toSVG,
-  topicSharesChart,
-} from "../../src";
+import { clusterDocuments, corpusFromTexts, dendrogramChart, documentOrder, frequencyByPeriod, networkChart, similarityChart, termsOverTimeChart, tfidfHeatmap, toSVG, topicSharesChart } from "../../src";
+import { forceLayout } from "../../src/stats/network";
 import { separateLabels } from "../../src/charts/structure";
 import { textWidth } from "../../src/text/width";
 import { tinyTokens } from "../stats/tiny-tokens";

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { parseSelector, tokensOf } from "../../src/cli/analysis-commands";
-import { closeSegmenterPool, cooccurrenceNetwork, loadCorpus, tokenize } from "../../src";
+import { cooccurrenceNetwork, loadCorpus, tokenize } from "../../src";
+import { closeSegmenterPool } from "../../src/text/parallel";
 import { runCli } from "../../src/cli/main";
 import { readFileSync } from "node:fs";
 import { temporaryFolder, writeFiles } from "../helpers";

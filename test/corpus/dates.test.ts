@@ -1,7 +1,9 @@
 // Dates and fields from where real corpora keep them: file names, datelines, titles.
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { corpusFromTexts, documentLabels, findDateline, loadCorpus, nameFieldsReader, parseDateValue, parseNameFieldsSpec, termFrequency, tokenize } from "../../src";
+import { corpusFromTexts, documentLabels, loadCorpus, termFrequency, tokenize } from "../../src";
+import { findDateline, parseDateValue } from "../../src/corpus/dates";
+import { nameFieldsReader, parseNameFieldsSpec } from "../../src/corpus/name-fields";
 import { temporaryFolder, writeFiles } from "../helpers";
 
 describe("parseDateValue", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, defaultDebrisRules, type DebrisRule } from "../../src";
+import { cleanText } from "../../src/corpus/clean";
+import { defaultDebrisRules, type DebrisRule } from "../../src/corpus/debris";
 import { matchDebrisRule } from "../../src/corpus/debris";
 
 const ruleFor = (line: string, previousLine?: string) => matchDebrisRule(line, defaultDebrisRules, { previousLine })?.name;

@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 
 import * as iconv from "iconv-lite";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { corpusFromTexts, cut, formatTable, loadCorpus, termFrequency, tokenize } from "../../src";
+import { corpusFromTexts, cut, loadCorpus, termFrequency, tokenize } from "../../src";
+import { formatTable } from "../../src/format/tables";
 import { resolveSettings, type Tokens } from "../../src/text/tokenize";
 import { temporaryFolder, writeFiles } from "../helpers";
 

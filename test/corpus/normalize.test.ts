@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, detectScript, toSimplified } from "../../src";
+import { toSimplified } from "../../src";
+import { cleanText } from "../../src/corpus/clean";
+import { detectScript } from "../../src/corpus/script";
 import { collapseWhitespace, normalizeLineEndings, normalizeUnicode } from "../../src/corpus/normalize";
 import { joinTracked, replaceTracked, splitTrackedLines, trackText } from "../../src/corpus/tracked-text";
 
 describe("Chinese numerals with a circle for zero", () => {
   it("reads 一九五○年 (U+25CB) and 一九八◯年 (U+25EF) as 〇, keeps a bullet ○, and the year segments whole", async () => {
-    const { cleanText, tokenize, corpusFromTexts } = await import("../../src");
+    const { tokenize, corpusFromTexts } = await import("../../src");
     const cleaned = cleanText("关于一九五○年度国家预算的报告\n一九八◯年十二月十日\n○ 要点一");
     expect(cleaned.text).toBe("关于一九五〇年度国家预算的报告\n一九八〇年十二月十日\n○ 要点一");
     expect(cleaned.log).toContainEqual({ step: "nfkc", rule: "numeral-zero", count: 2, text: "一九五○→一九五〇 一九八◯→一九八〇" });

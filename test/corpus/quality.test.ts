@@ -1,7 +1,8 @@
 // Garbled-span detection: mojibake is flagged, clean text with rare characters is not.
 import * as iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { corpusFromTexts, findGarbledSpans } from "../../src";
+import { corpusFromTexts } from "../../src";
+import { findGarbledSpans } from "../../src/corpus/quality";
 
 describe("findGarbledSpans", () => {
   it("leaves lists of rare but valid characters in clean text alone", () => {

@@ -2,7 +2,8 @@
 // (OpenCC's phrase tables alone would turn 显著 into 显着), and terms typed in Simplified find
 // their occurrences in every analysis that looks a term up.
 import { describe, expect, it } from "vitest";
-import { collocations, corpusFromTexts, detectScript, dispersion, kwic, tokenize, toSimplified } from "../../src";
+import { collocations, corpusFromTexts, dispersion, kwic, tokenize, toSimplified } from "../../src";
+import { detectScript } from "../../src/corpus/script";
 
 const simplifiedSentences = [
   "改革取得显著成效，著名学者出版了新著作。",

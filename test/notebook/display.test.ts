@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { corpusFromTexts, mimeBundle, show, termFrequency, tokenize, topTermsChart, wordCloud } from "../../src";
+import { corpusFromTexts, show, termFrequency, tokenize, topTermsChart, wordCloud } from "../../src";
+import { mimeBundle } from "../../src/notebook/display";
 
 const tokens = tokenize(corpusFromTexts([{ id: "a", text: "公安机关坚持党建引领。公安机关深入推进枫桥经验。" }]));
 

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { installKernelSpec } from "../../src";
+import { installKernelSpec } from "../../src/notebook/kernelspec";
 import { runProgram, temporaryFolder } from "../helpers";
 
 const jupyter = "/usr/bin/jupyter";

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildReport } from "../../src";
+import { buildReport } from "../../src/report/report";
 import { projectTemporaryFolder, runProgram, writeFiles } from "../helpers";
 
 const chromiumPath = "/usr/bin/chromium";

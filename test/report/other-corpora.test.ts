@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildReport } from "../../src";
+import { buildReport } from "../../src/report/report";
 import { bundledCorpusStrings, writeReportsCorpus } from "../fixtures/reports-corpus";
 import { projectTemporaryFolder } from "../helpers";
 

@@ -5,7 +5,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFile
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildReport, checkReplaceable, ReportFailure, runNotebook } from "../../src";
+import { buildReport, ReportFailure } from "../../src/report/report";
+import { runNotebook } from "../../src/report/run-notebook";
+import { checkReplaceable } from "../../src/shared/owned-folder";
 import { removeStaleKernelFolders } from "../../src/report/interrupts";
 import { projectTemporaryFolder, runProgram } from "../helpers";
 import { writeNotebook } from "./notebooks";

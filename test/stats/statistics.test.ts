@@ -1,25 +1,12 @@
 // Every formula against values computed by hand on a tiny corpus:
 //   d1 = a b a c, d2 = a d d, d3 = b c   (N = 9 tokens; f(a) = 3, f(b) = f(c) = f(d) = 2)
 import { describe, expect, it } from "vitest";
-import {
-  collocations,
-  compareText,
-  chiSquarePValue,
-  dispersion,
-  documentTermMatrix,
-  fitIdf,
-  jiebaIdf,
-  keyness,
-  keynessStatistics,
-  loadCorpus,
-  loadIdf,
-  matrixCount,
-  ngrams,
-  saveIdf,
-  termFrequency,
-  tfidf,
-  tokenize,
-} from "../../src";
+import { collocations, dispersion, keyness, loadCorpus, ngrams, termFrequency, tfidf, tokenize } from "../../src";
+import { compareText } from "../../src/shared/order";
+import { chiSquarePValue } from "../../src/stats/distributions";
+import { keynessStatistics } from "../../src/stats/keyness";
+import { documentTermMatrix, matrixCount } from "../../src/stats/matrix";
+import { fitIdf, jiebaIdf, loadIdf, saveIdf } from "../../src/stats/tfidf";
 import { temporaryFolder } from "../helpers";
 import { tinyTokens } from "./tiny-tokens";
 import * as path from "node:path";

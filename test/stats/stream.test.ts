@@ -3,7 +3,8 @@
 import * as path from "node:path";
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { frequencyFromCounts, loadCorpus, streamTermCounts, termFrequency, tokenize } from "../../src";
+import { loadCorpus, streamTermCounts, termFrequency, tokenize } from "../../src";
+import { frequencyFromCounts } from "../../src/stats/stream";
 import { writeReportsCorpus } from "../fixtures/reports-corpus";
 import { temporaryFolder } from "../helpers";
 

@@ -3,23 +3,9 @@
 // Louvain communities, and the topic model.
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  clusterDocuments,
-  cooccurrenceNetwork,
-  corpusFromTexts,
-  dictionaryCounts,
-  dictionaryMatches,
-  documentSimilarity,
-  entities,
-  lexicalProfile,
-  loadDictionary,
-  louvain,
-  movingAverageTtr,
-  mtld,
-  nearDuplicates,
-  tokenize,
-  topicModel,
-} from "../../src";
+import { clusterDocuments, cooccurrenceNetwork, corpusFromTexts, dictionaryCounts, dictionaryMatches, documentSimilarity, entities, lexicalProfile, loadDictionary, nearDuplicates, tokenize, topicModel } from "../../src";
+import { louvain } from "../../src/stats/network";
+import { movingAverageTtr, mtld } from "../../src/stats/profile";
 import { temporaryFolder, writeFiles } from "../helpers";
 import { tinyTokens } from "./tiny-tokens";
 

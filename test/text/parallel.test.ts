@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { closeSegmenterPool, loadCorpus, tokenize, tokenizeParallel, type Tokens } from "../../src";
+import { loadCorpus, tokenize, tokenizeParallel, type Tokens } from "../../src";
+import { closeSegmenterPool } from "../../src/text/parallel";
 
 afterAll(() => closeSegmenterPool());
 

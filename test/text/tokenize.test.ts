@@ -2,19 +2,10 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  addWords,
-  corpusFromTexts,
-  defaultStopwords,
-  documentTerms,
-  keywords,
-  kwic,
-  loadCorpus,
-  termFrequency,
-  tokenize,
-  type Corpus,
-  type Tokens,
-} from "../../src";
+import { corpusFromTexts, keywords, kwic, loadCorpus, termFrequency, tokenize, type Corpus, type Tokens } from "../../src";
+import { addWords } from "../../src/text/segmenter";
+import { defaultStopwords } from "../../src/text/stopwords";
+import { documentTerms } from "../../src/text/tokenize";
 import { temporaryFolder, writeFiles } from "../helpers";
 
 let corpus: Corpus;
