@@ -1,6 +1,6 @@
 // Temporary folders for tests that build files on the fly.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll } from "vitest";
@@ -33,14 +33,19 @@ export function writeFiles(folder: string, files: Record<string, string | Uint8A
 }
 
 /**
- * A temporary folder inside the project (test/.tmp-…), for notebooks: a kernel resolves
- * `import … from "wenxi"` (and tslab its types) from the notebook's folder upwards.
+ * A temporary folder inside the project (test/.tmp/run-…), for notebooks: a kernel resolves
+ * `import … from "wenxi"` (and tslab its types) from the notebook's folder upwards, so it holds
+ * node_modules/wenxi, a link to the project.
  */
 export function projectTemporaryFolder(): string {
   const base = path.resolve(__dirname, ".tmp");
   mkdirSync(base, { recursive: true });
   const folder = mkdtempSync(path.join(base, "run-"));
   created.push(folder);
+  // Notebooks import "wenxi" by name, found in node_modules from their folder upwards (as in a
+  // folder made by `wenxi init`): link the project there.
+  mkdirSync(path.join(folder, "node_modules"));
+  symlinkSync(path.resolve(__dirname, ".."), path.join(folder, "node_modules", "wenxi"));
   return folder;
 }
 

@@ -86,7 +86,8 @@ export async function toSVG(spec: VegaLiteSpec, options: RenderOptions = {}): Pr
   }
 }
 
-const fontCandidates = [
+/** Fonts the system may have, in the order tried after the packaged one. */
+const systemFontCandidates = [
   "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
   "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
   "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
@@ -95,17 +96,33 @@ const fontCandidates = [
   "C:\\Windows\\Fonts\\msyh.ttc",
 ];
 
-/** The CJK font file for PNG rendering: the option, $WENXI_CJK_FONT, or a known system path. */
+/** The npm package that carries Noto Sans SC as TrueType (an optional dependency of wenxi). */
+export const fontPackage = "@expo-google-fonts/noto-sans-sc";
+
+/** Noto Sans SC Regular from the optional font package, when it is installed. */
+function packagedFont(): string | undefined {
+  try {
+    return require.resolve(`${fontPackage}/400Regular/NotoSansSC_400Regular.ttf`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CJK font file for PNG rendering: the option, $WENXI_CJK_FONT, Noto Sans SC from the font
+ * package wenxi installs (the same font on every machine, so PNGs come out alike), or a known
+ * system font. None found is an error that says how to get one.
+ */
 export function findCjkFont(fontFile?: string): string {
   const chosen = fontFile ?? process.env.WENXI_CJK_FONT;
   if (chosen !== undefined) {
     if (!existsSync(chosen)) throw new Error(`CJK font "${chosen}" does not exist`);
     return chosen;
   }
-  const found = fontCandidates.find((candidate) => existsSync(candidate));
+  const found = packagedFont() ?? systemFontCandidates.find((candidate) => existsSync(candidate));
   if (!found) {
     throw new Error(
-      `no CJK font found for PNG rendering (looked for ${fontCandidates.join(", ")}): install one (Debian: apt-get install fonts-noto-cjk), or pass { fontFile } or set WENXI_CJK_FONT; without it Chinese labels would render as boxes`,
+      `no CJK font for PNG rendering: the optional dependency ${fontPackage} is not installed and no system font was found (looked for ${systemFontCandidates.join(", ")}). Install one: npm install ${fontPackage}, or (Debian) apt-get install fonts-noto-cjk; or pass { fontFile } or set WENXI_CJK_FONT. Without it Chinese labels would render as boxes`,
     );
   }
   return found;
@@ -130,7 +147,8 @@ export function svgToPNG(svg: string, options: { scale?: number; fontFile?: stri
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: options.scale ?? 2 },
     background: "#ffffff",
-    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: "Noto Sans CJK SC", sansSerifFamily: "Noto Sans CJK SC" },
+    // The one font loaded is used for every family the SVG names (resvg falls back to it).
+    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: "Noto Sans SC", sansSerifFamily: "Noto Sans SC" },
   });
   return resvg.render().asPng();
 }

@@ -2,7 +2,7 @@
 // config that carries them. Change the look here and every builder follows.
 import { textWidth } from "../text/width";
 
-export const chineseFontFamily = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+export const chineseFontFamily = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 export const theme = {
   font: chineseFontFamily,

@@ -19,6 +19,8 @@ export interface Command {
   flagOptions: string[];
   /** Command lines to copy, shown by --help. */
   examples?: string[];
+  /** More help after the options (e.g. the report's notebook parameters), from the rest of the command line. */
+  moreHelp?: (parsed: ParsedArguments) => string;
   /** Returns the exit code. */
   run: (parsed: ParsedArguments, output: Output) => Promise<number>;
 }
@@ -63,10 +65,12 @@ export const optionDescriptions: Record<string, string> = {
   "no-metadata": "keep metadata lines in the text",
   "no-simplified": "keep Traditional characters",
   "no-normalize": "skip Unicode NFKC and white-space folding",
-  corpus: "the corpus every notebook reads (injected as corpusPath)",
-  param: "a notebook parameter, name=value (JSON, or else a string); repeatable",
+  corpus: "the corpus every notebook reads (injected as corpusPath; default: the notebooks' own corpusPath); init: the corpus the new notebooks read",
+  param: "a notebook parameter, name=value (JSON, or else a string), checked against the notebooks' parameters listed below; repeatable",
   out: "report folder (default reports; only a folder wenxi wrote is replaced)",
-  notebooks: "notebook folder (default notebooks)",
+  notebooks: "notebook folder (default: the notebooks shipped with wenxi; `wenxi init` makes editable copies)",
+  user: "kernel install: in your own Jupyter data folder (default: the machine-wide one, as jupyter kernelspec install)",
+  prefix: "kernel install: under DIR/share/jupyter (Jupyter finds it with JUPYTER_PATH=DIR/share/jupyter)",
   timeout: "seconds a cell may run (default 120)",
   jobs: "notebooks run at once, each in its own kernel (default: cores, at most 4; pages are the same for any value)",
   stamp: "put the run date in the pages (off: runs are byte-identical)",

@@ -8,8 +8,9 @@ import { corpusCommand } from "./corpus-command";
 import { exportCommand } from "./export-command";
 import { dictionaryCommand, entitiesCommand, networkCommand, profileCommand, similarityCommand, topicsCommand } from "./structure-commands";
 import { reportCommand } from "./report-command";
+import { initCommand, kernelCommand } from "./setup-commands";
 
-export const commands: Command[] = [corpusCommand, frequencyCommand, keywordsCommand, kwicCommand, keynessCommand, collocationsCommand, ngramsCommand, networkCommand, similarityCommand, topicsCommand, entitiesCommand, dictionaryCommand, profileCommand, exportCommand, reportCommand];
+export const commands: Command[] = [corpusCommand, frequencyCommand, keywordsCommand, kwicCommand, keynessCommand, collocationsCommand, ngramsCommand, networkCommand, similarityCommand, topicsCommand, entitiesCommand, dictionaryCommand, profileCommand, exportCommand, reportCommand, kernelCommand, initCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
@@ -48,7 +49,7 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
     const command = commands.find((candidate) => candidate.name === parsed.command);
     if (!command) throw new UsageError(`unknown command "${parsed.command}"\n\n${help()}`);
     if (parsed.options.has("help")) {
-      output.stdout(commandHelp(command));
+      output.stdout(commandHelp(command) + (command.moreHelp?.(parsed) ?? ""));
       return 0;
     }
     checkOptions(command, parsed);

@@ -1,8 +1,10 @@
 // `wenxi report [notebook…]`: runs the notebooks fresh and writes the HTML report, with progress
 // on the terminal; on a failing cell it names the notebook, the cell, its source and the error.
 import * as path from "node:path";
+import { existsSync, readdirSync } from "node:fs";
 import { parseParameter } from "../report/notebook-format";
-import { buildReport, defaultReportJobs, ReportFailure, type ProgressEvent } from "../report/report";
+import { ParameterError, parameterHelp, parametersOfFiles } from "../report/parameters";
+import { buildReport, defaultReportJobs, ReportFailure, shippedNotebookFolder, type ProgressEvent } from "../report/report";
 import { UsageError } from "./arguments";
 import { numberOption, stringOption, type Command, type Output } from "./command";
 
@@ -18,16 +20,27 @@ function progressPrinter(output: Output, interactive: boolean): (event: Progress
 export const reportCommand: Command = {
   name: "report",
   summary: "execute every notebook fresh and write the HTML report (reports/index.html)",
-  usage: "wenxi report [notebook…] [--corpus PATH] [--param name=value]… [--out DIR=reports] [--notebooks DIR=notebooks] [--timeout SECONDS=120] [--jobs N] [--stamp]",
+  usage: "wenxi report [notebook…] [--corpus PATH] [--param name=value]… [--out DIR=reports] [--notebooks DIR] [--timeout SECONDS=120] [--jobs N] [--stamp]",
   valueOptions: ["corpus", "param", "out", "notebooks", "timeout", "jobs"],
   flagOptions: ["stamp"],
   examples: [
-    "wenxi report",
-    "wenxi report --corpus ~/texts/my-corpus",
+    "wenxi report --corpus ~/texts/my-corpus --out my-corpus-report",
+    "wenxi report 06-structure --help",
     `wenxi report --corpus ~/texts/government-reports --param 'nameFields="{year}政府工作报告_{speaker}"'`,
     `wenxi report 05-terms-in-context --param 'terms=["改革","开放"]'`,
     "wenxi report --out site --timeout 300 --stamp",
   ],
+  moreHelp(parsed) {
+    const folder = stringOption(parsed, "notebooks") ?? shippedNotebookFolder;
+    let files: string[];
+    if (parsed.positionals.length > 0) files = parsed.positionals.map((name) => [name, path.join(folder, name), path.join(folder, `${name}.ipynb`)].find((candidate) => candidate.endsWith(".ipynb") && existsSync(candidate)) ?? name);
+    else files = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(".ipynb")).sort().map((name) => path.join(folder, name)) : [];
+    try {
+      return `\nnotebook parameters (${parsed.positionals.length > 0 ? "of the notebooks named" : `of every notebook in ${folder}`}; --param name=value sets one in every notebook that declares it):\n${parameterHelp(parametersOfFiles(files))}\n`;
+    } catch (error) {
+      return `\nnotebook parameters: ${(error as Error).message}\n`;
+    }
+  },
   async run(parsed, output) {
     const parameters = parsed.all.filter(([name]) => name === "param").map(([, value]) => {
       try {
@@ -55,6 +68,7 @@ export const reportCommand: Command = {
       output.stdout(`wrote ${path.relative(process.cwd(), path.join(result.out, "index.html"))}: ${result.entries.length} notebooks, ${charts} charts, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       return 0;
     } catch (error) {
+      if (error instanceof ParameterError) throw new UsageError(error.message);
       if (!(error instanceof ReportFailure)) throw error;
       const excerpt = error.failure.source.split("\n").slice(0, 8).map((line) => `    ${line}`).join("\n");
       const message = error.failure.message.split("\n").slice(0, 25).map((line) => `    ${line}`).join("\n");

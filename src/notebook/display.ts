@@ -40,11 +40,20 @@ function chartTitle(spec: VegaLiteSpec): string {
   return "chart";
 }
 
-/** A PNG of the SVG when a CJK font is at hand (nbconvert's HTML export strips inline SVG but keeps PNG), else none. */
+let warnedNoPng = false;
+
+/**
+ * A PNG of the SVG when a CJK font is at hand (nbconvert's HTML export strips inline SVG but keeps
+ * PNG), else none, with a warning on stderr (once per kernel: the cell shows it) saying why.
+ */
 function pngOf(svg: string): string | undefined {
   try {
     return svgToPNG(svg, { scale: 1.5 }).toString("base64");
-  } catch {
+  } catch (error) {
+    if (!warnedNoPng) {
+      warnedNoPng = true;
+      process.stderr.write(`wenxi: charts are shown without their PNG copy (classic Notebook, GitHub and nbconvert's HTML show no chart without it): ${(error as Error).message}\n`);
+    }
     return undefined;
   }
 }

@@ -1,7 +1,8 @@
-// `npm run kernel:install [-- --prefix DIR]`: writes a Jupyter kernelspec for this project's own
-// tslab (no Python needed), so `jupyter lab` and `jupyter nbconvert` run the notebooks with the
-// kernel that can import wenxi. Default location: the user's Jupyter data folder.
-import { mkdirSync, writeFileSync } from "node:fs";
+// The Jupyter kernelspec of wenxi's kernel (`wenxi kernel install [--user | --prefix DIR]`): tslab
+// run by this Node with wenxi's preload, every path resolved when the spec is written, so it
+// works wherever npm put tslab (hoisted beside wenxi or nested under it) and needs no Python.
+// A kernel.json that wenxi did not write is never overwritten.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import * as path from "node:path";
 
@@ -15,47 +16,73 @@ export function userJupyterDataFolder(): string {
   return path.join(process.env.XDG_DATA_HOME ?? path.join(homedir(), ".local", "share"), "jupyter");
 }
 
-/** The kernel's command line: Node, wenxi's preload (see kernel-preload.ts), tslab. */
-export function kernelArgv(projectRoot: string = path.resolve(__dirname, "../..")): string[] {
-  return [
-    process.execPath,
-    "--require",
-    path.join(projectRoot, "dist", "notebook", "kernel-preload.js"),
-    path.join(projectRoot, "node_modules", "tslab", "bin", "tslab"),
-    "kernel",
-    "--config-path",
-    "{connection_file}",
-  ];
+/** The machine-wide Jupyter data folder (jupyter_core's first SYSTEM_JUPYTER_PATH entry). */
+export function systemJupyterDataFolder(): string {
+  if (process.platform === "win32") return path.join(process.env.PROGRAMDATA ?? "C:\\ProgramData", "jupyter");
+  return "/usr/local/share/jupyter";
 }
 
-export function kernelSpec(projectRoot: string): object {
+/** tslab's launcher script, wherever npm installed tslab. */
+export function tslabScript(): string {
+  return path.join(path.dirname(require.resolve("tslab/package.json")), "bin", "tslab");
+}
+
+/** The compiled preload (from the sources, as under the tests, the build's copy). */
+function preloadScript(): string {
+  return __filename.endsWith(".ts") ? path.resolve(__dirname, "../../dist/notebook/kernel-preload.js") : path.join(__dirname, "kernel-preload.js");
+}
+
+/** The kernel's command line: this Node, wenxi's preload (see kernel-preload.ts), tslab. */
+export function kernelArgv(): string[] {
+  return [process.execPath, "--require", preloadScript(), tslabScript(), "kernel", "--config-path", "{connection_file}"];
+}
+
+/** wenxi's version, from its package.json. */
+function packageVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("../../package.json") as { version: string }).version;
+}
+
+export function kernelSpec(): object {
   return {
-    argv: kernelArgv(projectRoot),
+    argv: kernelArgv(),
     display_name: "TypeScript (wenxi)",
     language: "typescript",
-    metadata: { debugger: false },
+    metadata: { debugger: false, wenxi: { version: packageVersion(), package: path.resolve(__dirname, "../..") } },
   };
 }
 
-/** Writes <folder>/kernels/wenxi/kernel.json; `prefix` puts it under <prefix>/share/jupyter as Jupyter's --prefix does. */
-export function installKernelSpec(options: { prefix?: string; projectRoot?: string } = {}): string {
-  const projectRoot = options.projectRoot ?? path.resolve(__dirname, "../..");
-  const dataFolder = options.prefix ? path.join(path.resolve(options.prefix), "share", "jupyter") : userJupyterDataFolder();
-  const folder = path.join(dataFolder, "kernels", kernelName);
-  mkdirSync(folder, { recursive: true });
-  const file = path.join(folder, "kernel.json");
-  writeFileSync(file, `${JSON.stringify(kernelSpec(projectRoot), null, 2)}\n`);
-  return file;
+export interface KernelInstallOptions {
+  /** Under <prefix>/share/jupyter, as Jupyter's --prefix. */
+  prefix?: string;
+  /** In the user's Jupyter data folder (default: the machine-wide one, as `jupyter kernelspec install`). */
+  user?: boolean;
 }
 
-if (require.main === module) {
-  const index = process.argv.indexOf("--prefix");
-  const prefix = index >= 0 ? process.argv[index + 1] : undefined;
-  if (index >= 0 && !prefix) {
-    process.stderr.write("kernel:install: --prefix needs a folder\n");
-    process.exitCode = 2;
-  } else {
-    const file = installKernelSpec({ prefix });
-    process.stdout.write(`wrote ${file}\nJupyter finds it${prefix ? ` with JUPYTER_PATH=${path.join(path.resolve(prefix), "share", "jupyter")}` : ""}: the kernel is "TypeScript (wenxi)"\n`);
+/** The folder a kernelspec goes to for these options. */
+export function kernelSpecFolder(options: KernelInstallOptions = {}): string {
+  const dataFolder = options.prefix ? path.join(path.resolve(options.prefix), "share", "jupyter") : options.user ? userJupyterDataFolder() : systemJupyterDataFolder();
+  return path.join(dataFolder, "kernels", kernelName);
+}
+
+/**
+ * Writes <folder>/kernels/wenxi/kernel.json and returns its path. An existing kernel.json is
+ * replaced only when wenxi wrote it (its metadata says so); any other is an error naming it.
+ */
+export function installKernelSpec(options: KernelInstallOptions = {}): string {
+  const folder = kernelSpecFolder(options);
+  const file = path.join(folder, "kernel.json");
+  if (existsSync(file)) {
+    let ours = false;
+    try {
+      const existing = JSON.parse(readFileSync(file, "utf8")) as { metadata?: { wenxi?: unknown } };
+      ours = typeof existing?.metadata?.wenxi === "object" && existing.metadata.wenxi !== null;
+    } catch {
+      ours = false;
+    }
+    if (!ours) throw new Error(`${file} exists and was not written by wenxi: it was left as it is (remove it, or install with --prefix DIR elsewhere)`);
   }
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(kernelSpec(), null, 2)}\n`);
+  return file;
 }

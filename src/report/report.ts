@@ -18,6 +18,9 @@ import { readNotebook, serializeNotebook, sourceText, type Notebook } from "./no
 import { cleanUpOnInterrupt } from "../shared/interrupts";
 import { checkReplaceable as checkOwnedReplaceable, FolderBuild, folderState, isInsideOrSame, OwnedFolderError, recoverInterrupted, removeOwned, type FolderKind } from "../shared/owned-folder";
 import { runNotebook, type CellFailure } from "./run-notebook";
+import { checkParameters, parametersOfFiles, type NotebookParameter } from "./parameters";
+import { findCjkFont } from "../charts/render";
+import { packageFolderFrom } from "../shared/package-lookup";
 
 /** The file that marks a folder as a wenxi report and lists what wenxi wrote in it (shared/owned-folder.ts). */
 export const reportMarker = ".wenxi-report";
@@ -60,15 +63,21 @@ function corpusDigest(documents: Array<{ id: string; text: string }>): string {
 }
 
 export interface ReportOptions {
-  /** Folder of notebooks. Default `notebooks`. */
+  /** Folder of notebooks. Default: the notebooks shipped with wenxi (`shippedNotebookFolder`). */
   notebookFolder?: string;
   /** Notebook names or paths to run (default: every .ipynb in the folder, in name order). */
   notebooks?: string[];
   /** Output folder. Default `reports`. */
   out?: string;
-  /** A corpus for every notebook (injected as `corpusPath`), and for the index's summary. */
+  /**
+   * A corpus for every notebook (injected as `corpusPath`), and for the index's summary. Default:
+   * the `corpusPath` the first notebook declares, relative to its folder.
+   */
   corpus?: string;
-  /** More parameters, injected after each notebook's `parameters` cell. */
+  /**
+   * More parameters, injected after each notebook's `parameters` cell: each must be declared by
+   * one of the notebooks run, with a value of its type (else a ParameterError).
+   */
   parameters?: Array<[string, string]>;
   /** Seconds per cell. Default 120. */
   timeout?: number;
@@ -206,26 +215,62 @@ function titleOfFile(file: string): string {
   }
 }
 
+/** The notebooks wenxi ships (in the package, and in a clone of the repository). */
+export const shippedNotebookFolder = path.resolve(__dirname, "../../notebooks");
+
+/**
+ * Notebooks import the package by name, which Node and tslab resolve from the notebook's folder
+ * upwards: say so before any kernel starts, rather than as a type error in every first cell.
+ */
+function checkWenxiReachable(files: string[]): void {
+  for (const folder of new Set(files.map((file) => path.dirname(path.resolve(file))))) {
+    const importing = files.filter((file) => path.dirname(path.resolve(file)) === folder && /from\s+\\?"wenxi(\/[^"\\]*)?\\?"/.test(readFileSync(file, "utf8")));
+    if (importing.length === 0) continue;
+    if (packageFolderFrom(folder, "wenxi") === undefined) {
+      throw new Error(
+        `${path.basename(importing[0])} (in ${folder}) imports "wenxi", which cannot be found from that folder: install wenxi in the folder's project (npm install wenxi, or the tarball), or make the folder with \`wenxi init\`, which links it`,
+      );
+    }
+  }
+}
+
+/** The corpus the notebooks declare by default (`corpusPath` of the first that has one), resolved from its folder. */
+function declaredCorpus(byFile: Map<string, NotebookParameter[]>): string | undefined {
+  for (const [file, parameters] of byFile) {
+    const declared = parameters.find((parameter) => parameter.name === "corpusPath" && parameter.type === "string");
+    if (declared) return path.resolve(path.dirname(path.resolve(file)), JSON.parse(declared.defaultValue) as string);
+  }
+  return undefined;
+}
+
 export async function buildReport(options: ReportOptions = {}): Promise<ReportResult> {
-  const notebookFolder = options.notebookFolder ?? "notebooks";
+  const notebookFolder = options.notebookFolder ?? shippedNotebookFolder;
   const out = path.resolve(options.out ?? "reports");
   const files = listNotebooks(notebookFolder, options.notebooks);
+  const parametersByFile = parametersOfFiles(files);
+  const checkedParameters = checkParameters(parametersByFile, options.parameters ?? []);
+  checkWenxiReachable(files);
   // Every notebook of the folder, in order: the report's pages and their previous/next links.
   const everyFile = existsSync(notebookFolder) ? listNotebooks(notebookFolder) : files;
   const ordered = [...everyFile, ...files.filter((file) => !everyFile.some((other) => path.resolve(other) === path.resolve(file)))];
   const partial = options.notebooks !== undefined && options.notebooks.length > 0;
   const projectRoot = path.resolve(__dirname, "../..");
-  const corpusSource = options.corpus ?? path.join(projectRoot, "data", "corpus");
+  const corpusSource = options.corpus ?? declaredCorpus(parametersByFile) ?? path.join(projectRoot, "data", "corpus");
   // The output folder is replaced on every run: it must hold nothing but an earlier report, and
   // neither hold nor lie inside the corpus or the notebooks.
   checkApart(out, corpusSource, "corpus");
   checkApart(out, notebookFolder, "notebook folder");
   for (const file of files) checkApart(out, file, "notebook");
   const notes = [...recoverInterrupted(out, reportFolderKind), ...recoverInterrupted(`${out}.failed`, reportFolderKind)];
+  try {
+    findCjkFont();
+  } catch (error) {
+    notes.push(`charts have no PNG copy in the executed notebooks (the HTML pages draw them from the spec): ${(error as Error).message}`);
+  }
   checkReplaceable(out);
   checkReplaceable(`${out}.failed`, "the failed-run folder");
   const corpus = await loadCorpus(corpusSource);
-  const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: (options.parameters ?? []).map(([name, value]) => [name, value]) };
+  const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: checkedParameters.map(([name, value]) => [name, value]) };
   // A run of some notebooks keeps the other pages of the existing report: only if that report was
   // made from the same corpus and parameters, or the pages would describe different corpora.
   const existing = folderState(out, reportFolderKind);
@@ -279,7 +324,9 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       // The corpus path is given relative to the notebook's folder (its kernel's working
       // directory), so that no absolute path enters the report.
       if (options.corpus) parameters.push(["corpusPath", JSON.stringify(path.relative(path.dirname(path.resolve(file)), path.resolve(options.corpus)) || ".")]);
-      for (const parameter of options.parameters ?? []) parameters.push(parameter);
+      // Each notebook gets the parameters it declares (another notebook's would be an unused constant).
+      const declared = new Set((parametersByFile.get(file) ?? []).map((parameter) => parameter.name));
+      for (const parameter of checkedParameters) if (declared.has(parameter[0]) || declared.size === 0) parameters.push(parameter);
       const started = Date.now();
       const run = await runNotebook(file, {
         parameters,
