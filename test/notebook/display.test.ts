@@ -67,3 +67,34 @@ describe("show outside a kernel", () => {
     }
   });
 });
+
+describe("charts without a CJK font", () => {
+  it("renders PNGs with Noto Sans SC from the optional font package, whatever fonts the system has", async () => {
+    const { findCjkFont } = await import("../../src/charts/render");
+    expect(findCjkFont()).toMatch(/@expo-google-fonts\/noto-sans-sc\/400Regular\/NotoSansSC_400Regular\.ttf$/);
+  });
+  it("keeps the spec and the SVG, drops the PNG, and says why once on stderr (the cell shows it)", async () => {
+    vi.resetModules();
+    const display = await import("../../src/notebook/display");
+    const previous = process.env.WENXI_CJK_FONT;
+    process.env.WENXI_CJK_FONT = "/nonexistent/font.ttf";
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((text) => {
+      written.push(String(text));
+      return true;
+    });
+    try {
+      const first = await display.mimeBundle(topTermsChart(termFrequency(tokens)));
+      const second = await display.mimeBundle(topTermsChart(termFrequency(tokens), { top: 3 }));
+      expect(Object.keys(first)).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
+      expect(Object.keys(second)).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
+    } finally {
+      spy.mockRestore();
+      if (previous === undefined) delete process.env.WENXI_CJK_FONT;
+      else process.env.WENXI_CJK_FONT = previous;
+    }
+    expect(written).toHaveLength(1);
+    expect(written[0]).toContain("charts are shown without their PNG copy");
+    expect(written[0]).toContain('CJK font "/nonexistent/font.ttf" does not exist');
+  });
+});

@@ -89,9 +89,10 @@ describe.skipIf(!available)("the report in headless Chromium", () => {
     expect(charts).toBe(25);
     // The executed notebooks under Debian's nbconvert --to html (which prefers an SVG and strips
     // it): each chart arrives as a PNG with pixels drawn, not a blank box.
-    if (existsSync("/usr/bin/jupyter")) {
-      const html = path.join(temporary, "02.nbconvert.html");
-      const converted = await runProgram("/usr/bin/jupyter", ["nbconvert", "--to", "html", path.join(reports, "02-term-frequency.ipynb"), "--output", html]);
+    // Both of nbconvert's HTML templates: the default ("lab") and "classic".
+    for (const template of existsSync("/usr/bin/jupyter") ? ["lab", "classic"] : []) {
+      const html = path.join(temporary, `02.nbconvert-${template}.html`);
+      const converted = await runProgram("/usr/bin/jupyter", ["nbconvert", "--to", "html", "--template", template, path.join(reports, "02-term-frequency.ipynb"), "--output", html]);
       expect(converted.status, converted.stderr).toBe(0);
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
@@ -109,11 +110,11 @@ describe.skipIf(!available)("the report in headless Chromium", () => {
           return inked;
         });
       });
-      await page.screenshot({ path: path.join(screenshots, "02-nbconvert.png"), fullPage: true });
+      await page.screenshot({ path: path.join(screenshots, `02-nbconvert-${template}.png`), fullPage: true });
       await page.close();
       // 02-term-frequency shows four charts; each has thousands of drawn pixels.
-      expect(drawn).toHaveLength(4);
-      for (const inked of drawn) expect(inked).toBeGreaterThan(2000);
+      expect(drawn, template).toHaveLength(4);
+      for (const inked of drawn) expect(inked, template).toBeGreaterThan(2000);
     }
   }, 240_000);
 
