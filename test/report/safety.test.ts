@@ -130,8 +130,8 @@ describe("what a report run may delete", () => {
   it("refuses to re-run one notebook on another corpus into a report made from a different one", async () => {
     const two = path.join(folder, "two-notebooks");
     mkdirSync(two);
-    writeNotebook(two, "a", [{ code: 'const corpusPath = "x";', tags: ["parameters"] }, { code: "console.log(corpusPath)" }]);
-    writeNotebook(two, "b", [{ code: 'const corpusPath = "x";', tags: ["parameters"] }, { code: "console.log(corpusPath)" }]);
+    writeNotebook(two, "a", [{ code: 'const corpusPath = "x";\nconst topicCount = 0;', tags: ["parameters"] }, { code: "console.log(corpusPath)" }]);
+    writeNotebook(two, "b", [{ code: 'const corpusPath = "x";\nconst topicCount = 0;', tags: ["parameters"] }, { code: "console.log(corpusPath)" }]);
     const other = path.join(folder, "other-corpus");
     mkdirSync(other);
     writeFileSync(path.join(other, "one.txt"), "另一个语料库的唯一文档。");
