@@ -80,6 +80,7 @@ export const optionDescriptions: Record<string, string> = {
   terms: "network: most widespread terms taken as nodes (default 60)",
   edges: "network: strongest links kept (default 100)",
   nodes: "network: list the nodes (term, units, degree, community, x, y) instead of the edges",
+  neighbours: "similarity: each document's K most similar documents (rank, similarity), from an inverted index: no n² matrix",
   duplicates: "similarity: pairs sharing most of their text (shingles), with the longest passage",
   threshold: "similarity --duplicates: smallest share of the shorter document shared (default 0.5)",
   k: "topics: number of topics (default 5)",

@@ -2,7 +2,7 @@
 // near-duplicates, topics, entities, dictionary measures and the lexical profile, as rows (table,
 // CSV or JSON) like every other analysis.
 import { cooccurrenceNetwork, type NetworkMeasure, type NetworkUnit } from "../stats/network";
-import { documentSimilarity, nearDuplicates } from "../stats/similarity";
+import { mostSimilarPairs, nearDuplicates, nearestNeighbours } from "../stats/similarity";
 import { topicModel } from "../stats/topics";
 import { entities } from "../stats/entities";
 import { dictionaryCounts, dictionaryMatches, exampleDictionaryPath, loadDictionary } from "../stats/dictionary";
@@ -44,9 +44,9 @@ export const networkCommand = analysisCommand(
 
 export const similarityCommand = analysisCommand(
   "similarity",
-  "document pairs by cosine over TF-IDF (or Jaccard), most similar first; --duplicates for copies",
-  "[--measure cosine|jaccard] [--duplicates [--threshold 0.5]]",
-  ["measure", "threshold"],
+  "document pairs by cosine over TF-IDF (or Jaccard), most similar first; --neighbours K for each document's K nearest; --duplicates for copies",
+  "[--measure cosine|jaccard] [--neighbours K] [--duplicates [--threshold 0.5]]",
+  ["measure", "threshold", "neighbours"],
   ["duplicates"],
   async (corpus, parsed) => {
     if (parsed.options.has("duplicates")) {
@@ -54,8 +54,10 @@ export const similarityCommand = analysisCommand(
       return limited(parsed, rows(nearDuplicates(corpus, { threshold })));
     }
     const measure = oneOf(parsed, "measure", ["cosine", "jaccard"] as const, "cosine");
-    const pairs = documentSimilarity(await tokensOf(corpus, tokenizeOptionsFrom(parsed)), { measure });
-    return rows(pairs.sort((left, right) => right.similarity - left.similarity || (left.document1 < right.document1 ? -1 : 1)).slice(0, numberOption(parsed, "top", 20)));
+    const tokens = await tokensOf(corpus, tokenizeOptionsFrom(parsed));
+    // Both from an inverted index (nearestNeighbours): no n² pairs, whatever the corpus's size.
+    if (parsed.options.has("neighbours")) return rows(nearestNeighbours(tokens, { measure, k: numberOption(parsed, "neighbours", 10) }));
+    return rows(mostSimilarPairs(tokens, { measure, top: numberOption(parsed, "top", 20) }));
   },
 );
 

@@ -69,6 +69,152 @@ export function documentSimilarity(tokens: Tokens, options: SimilarityOptions = 
   return rows;
 }
 
+export interface NeighbourRow {
+  document: string;
+  /** 1 for the most similar. */
+  rank: number;
+  neighbour: string;
+  similarity: number;
+}
+
+export interface NeighbourOptions {
+  measure?: "cosine" | "jaccard";
+  /** Neighbours per document. Default 10. */
+  k?: number;
+}
+
+/**
+ * Each document's k most similar documents, by the same measures as documentSimilarity, without
+ * the n² pairs: documents become sparse vectors (L2-normalised TF-IDF for cosine, term sets for
+ * Jaccard) in an inverted index, and each document's scores are accumulated over the postings of
+ * its own terms, so only documents sharing a term are ever touched (cost: the sum over terms of
+ * their document frequency squared, memory: the index and one row of scores). Exact: the same
+ * values as the full matrix (summed in another order: equal to ~1e-15), ties broken by document
+ * id. A document's neighbours are those with a similarity above 0: fewer than k when fewer share
+ * a term with it (scikit-learn's NearestNeighbors pads with distance-1 documents instead).
+ */
+export function nearestNeighbours(tokens: Tokens, options: NeighbourOptions = {}): NeighbourRow[] {
+  const measure = options.measure ?? "cosine";
+  const k = options.k ?? 10;
+  if (!Number.isInteger(k) || k < 1) throw new Error(`nearestNeighbours: k must be a whole number ≥ 1, got ${k}`);
+  const documents = tokens.documents;
+  const n = documents.length;
+  const { idf } = measure === "cosine" ? fitIdf(tokens) : { idf: undefined };
+  const idfOfId = idf ? Float64Array.from(tokens.vocabulary, (term) => idf.get(term) ?? 0) : undefined;
+  // Each document's distinct terms and weights (normalised for cosine; 1 for Jaccard).
+  const termsOf: Int32Array[] = [];
+  const weightsOf: Float64Array[] = [];
+  const postingCount = new Int32Array(tokens.vocabulary.length);
+  for (const document of documents) {
+    const counts = new Map<number, number>();
+    for (const id of document.termIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const terms = Int32Array.from(counts.keys());
+    const weights = new Float64Array(terms.length);
+    let norm = 0;
+    terms.forEach((id, index) => {
+      const weight = idfOfId ? counts.get(id)! * idfOfId[id] : 1;
+      weights[index] = weight;
+      norm += weight * weight;
+      postingCount[id]++;
+    });
+    if (idfOfId && norm > 0) for (let index = 0; index < weights.length; index++) weights[index] /= Math.sqrt(norm);
+    termsOf.push(terms);
+    weightsOf.push(weights);
+  }
+  // The inverted index, compressed: postings of term t at [offsets[t], offsets[t + 1]).
+  const offsets = new Int32Array(tokens.vocabulary.length + 1);
+  for (let id = 0; id < postingCount.length; id++) offsets[id + 1] = offsets[id] + postingCount[id];
+  const postingDocuments = new Int32Array(offsets[offsets.length - 1]);
+  const postingWeights = new Float64Array(postingDocuments.length);
+  const filled = offsets.slice(0, -1);
+  for (let document = 0; document < n; document++) {
+    const terms = termsOf[document];
+    for (let index = 0; index < terms.length; index++) {
+      const at = filled[terms[index]]++;
+      postingDocuments[at] = document;
+      postingWeights[at] = weightsOf[document][index];
+    }
+  }
+  const ids = documents.map((document) => document.id);
+  // Each document's k best so far, best first (kept by insertion: k is small). Pairs are scored
+  // once, from their first document (postings are in document order, so a cursor per term marks
+  // where the documents after the current one begin), and offered to both documents' lists.
+  const bestDocuments = Array.from({ length: n }, () => new Int32Array(k));
+  const bestScores = Array.from({ length: n }, () => new Float64Array(k));
+  const bestCount = new Int32Array(n);
+  /** The k-th best score of each full list (-1 until it is full): anything below cannot enter. */
+  const floor = new Float64Array(n).fill(-1);
+  const better = (score: number, other: number, thanScore: number, thanOther: number) => score > thanScore || (score === thanScore && compareText(ids[other], ids[thanOther]) < 0);
+  const offer = (document: number, other: number, score: number) => {
+    const documentsOf = bestDocuments[document];
+    const scoresOf = bestScores[document];
+    let count = bestCount[document];
+    if (count === k && !better(score, other, scoresOf[k - 1], documentsOf[k - 1])) return;
+    let at = count === k ? k - 1 : count;
+    while (at > 0 && better(score, other, scoresOf[at - 1], documentsOf[at - 1])) {
+      scoresOf[at] = scoresOf[at - 1];
+      documentsOf[at] = documentsOf[at - 1];
+      at--;
+    }
+    scoresOf[at] = score;
+    documentsOf[at] = other;
+    if (count < k) bestCount[document] = ++count;
+    if (count === k) floor[document] = scoresOf[k - 1];
+  };
+  const cursor = offsets.slice(0, -1);
+  const scores = new Float64Array(n);
+  const touched = new Int32Array(n);
+  for (let document = 0; document < n; document++) {
+    let touchedCount = 0;
+    const terms = termsOf[document];
+    const weights = weightsOf[document];
+    for (let index = 0; index < terms.length; index++) {
+      const term = terms[index];
+      const weight = weights[index];
+      // postingDocuments[cursor[term]] is this document; the documents after it follow.
+      for (let at = ++cursor[term], end = offsets[term + 1]; at < end; at++) {
+        const other = postingDocuments[at];
+        if (scores[other] === 0) touched[touchedCount++] = other;
+        scores[other] += weight * postingWeights[at];
+      }
+    }
+    for (let index = 0; index < touchedCount; index++) {
+      const other = touched[index];
+      const score = scores[other];
+      scores[other] = 0;
+      // Jaccard from the shared count: |A ∩ B| / (|A| + |B| − |A ∩ B|).
+      const similarity = idfOfId ? score : score / (terms.length + termsOf[other].length - score);
+      if (similarity <= 0) continue;
+      // Most pairs fall below both lists' k-th score: checked here, before any call.
+      if (similarity >= floor[document]) offer(document, other, similarity);
+      if (similarity >= floor[other]) offer(other, document, similarity);
+    }
+  }
+  const rows: NeighbourRow[] = [];
+  for (let document = 0; document < n; document++) {
+    for (let rank = 0; rank < bestCount[document]; rank++) {
+      rows.push({ document: ids[document], rank: rank + 1, neighbour: ids[bestDocuments[document][rank]], similarity: bestScores[document][rank] });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The `top` most similar pairs of the corpus, each once (document1 before document2 in id order),
+ * from nearestNeighbours with k = top: a pair among the `top` best is among the `top` nearest
+ * neighbours of both its documents, so no pair is missed and no n² matrix is built.
+ */
+export function mostSimilarPairs(tokens: Tokens, options: { measure?: "cosine" | "jaccard"; top?: number } = {}): SimilarityRow[] {
+  const top = options.top ?? 20;
+  const seen = new Map<string, SimilarityRow>();
+  for (const row of nearestNeighbours(tokens, { measure: options.measure, k: top })) {
+    const [document1, document2] = compareText(row.document, row.neighbour) <= 0 ? [row.document, row.neighbour] : [row.neighbour, row.document];
+    const key = `${document1}\u0000${document2}`;
+    if (!seen.has(key)) seen.set(key, { document1, document2, similarity: row.similarity });
+  }
+  return [...seen.values()].sort((left, right) => right.similarity - left.similarity || compareText(left.document1, right.document1) || compareText(left.document2, right.document2)).slice(0, top);
+}
+
 export interface Merge {
   /** Cluster ids: 0…n−1 are the documents, n + i the cluster made by merge i. */
   left: number;
