@@ -103,13 +103,16 @@ export function changingTerms(tokens: Tokens, options: PeriodOptions & { top?: n
  * document's key terms against the rest (positive, p < 0.01, two characters or more), taken rank by
  * rank — every document's strongest first, strongest G² first among them, so no document is
  * favoured by its place in the corpus — then the most frequent terms. One document: most frequent.
- * Cost: one keyness per document, O(documents × vocabulary).
+ * Documents left without tokens are skipped. Cost: one keyness per document, O(documents ×
+ * vocabulary), so past `maxDocuments` (200) the documents are an evenly spaced selection of them.
  */
-export function distinctiveTerms(tokens: Tokens, count = 3): string[] {
+export function distinctiveTerms(tokens: Tokens, count = 3, maxDocuments = 200): string[] {
   const chosen: string[] = [];
   const { counts } = countTerms(tokens.documents, tokens.vocabulary.length);
-  if (tokens.documents.length >= 2) {
-    const perDocument = tokens.documents.map((document) =>
+  const withTokens = tokens.documents.filter((document) => document.termIds.length > 0);
+  const considered = withTokens.length <= maxDocuments ? withTokens : Array.from({ length: maxDocuments }, (_, index) => withTokens[Math.floor((index * withTokens.length) / maxDocuments)]);
+  if (withTokens.length >= 2) {
+    const perDocument = considered.map((document) =>
       keyness(tokens, { target: [document.id], minCount: 3 }).filter((row) => row.direction === "positive" && row.logLikelihoodP < 0.01 && [...row.term].length >= 2),
     );
     for (let rank = 0; chosen.length < count && perDocument.some((rows) => rank < rows.length); rank++) {
