@@ -19,7 +19,10 @@ export type NetworkMeasure = "count" | "jaccard" | "pmi" | "logLikelihood";
 export interface NetworkOptions {
   unit?: NetworkUnit;
   measure?: NetworkMeasure;
-  /** Terms taken as nodes: the most frequent (by units they occur in). Default 60. */
+  /**
+   * Terms taken as nodes: the most frequent (by units they occur in). Default 60, at most 500:
+   * the layout costs O(iterations × nodes²) and the label separation O(rounds × nodes²).
+   */
   nodes?: number;
   /** Units two terms must share for an edge. Default 2. */
   minCount?: number;
@@ -313,10 +316,15 @@ function logTerm(observed: number, expected: number): number {
   return observed > 0 ? observed * Math.log(observed / expected) : 0;
 }
 
+/** The most nodes a network may have (its layout is quadratic in them). */
+export const maxNetworkNodes = 500;
+
 /** The co-occurrence network of the most frequent terms. */
 export function cooccurrenceNetwork(corpus: Corpus | undefined, tokens: Tokens, options: NetworkOptions = {}): Network {
   const unit = options.unit ?? "sentence";
   const measure = options.measure ?? "jaccard";
+  const nodeCount = options.nodes ?? 60;
+  if (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > maxNetworkNodes) throw new Error(`cooccurrenceNetwork: nodes must be a whole number from 1 to ${maxNetworkNodes} (the layout costs O(iterations × nodes²)), got ${nodeCount}`);
   const unitIds = unitsOf(corpus, tokens, unit);
   // Units holding each term, and each pair of the chosen terms.
   const termUnits = new Map<number, number>();
@@ -343,7 +351,7 @@ export function cooccurrenceNetwork(corpus: Corpus | undefined, tokens: Tokens, 
   units = perUnit.length;
   const chosen = [...termUnits.keys()]
     .sort((left, right) => termUnits.get(right)! - termUnits.get(left)! || compareText(tokens.vocabulary[left], tokens.vocabulary[right]))
-    .slice(0, options.nodes ?? 60);
+    .slice(0, nodeCount);
   const position = new Map(chosen.map((id, index) => [id, index]));
   const pairCounts = new Map<number, number>();
   for (const members of perUnit) {

@@ -25,11 +25,22 @@ export interface SimilarityOptions {
   measure?: "cosine" | "jaccard";
   /** Every ordered pair with the diagonal (for a matrix), or each pair once (document1 before document2). Default "once". */
   pairs?: "once" | "matrix";
+  /**
+   * The most documents accepted (default 5,000: 12.5 million pairs); more is an error that points
+   * to nearestNeighbours and mostSimilarPairs, which need no n² rows.
+   */
+  maxDocuments?: number;
 }
 
 /** Document × document similarity. */
 export function documentSimilarity(tokens: Tokens, options: SimilarityOptions = {}): SimilarityRow[] {
   const measure = options.measure ?? "cosine";
+  const maxDocuments = options.maxDocuments ?? 5000;
+  if (tokens.documents.length > maxDocuments) {
+    throw new Error(
+      `documentSimilarity: ${tokens.documents.length.toLocaleString("en-US")} documents make ${((tokens.documents.length * (tokens.documents.length - 1)) / 2).toLocaleString("en-US")} pairs, past the limit of ${maxDocuments.toLocaleString("en-US")} documents: use nearestNeighbours(tokens, { k }) or mostSimilarPairs(tokens, { top }), which build no n² rows (or raise maxDocuments)`,
+    );
+  }
   const { idf } = fitIdf(tokens);
   const vectors = tokens.documents.map((document) => {
     const counts = new Map<number, number>();
@@ -261,8 +272,11 @@ export function averageLinkage(distance: ArrayLike<number>[]): { merges: Merge[]
 }
 
 /** Average-linkage clustering on 1 − similarity (rows of documentSimilarity, either pairing). */
-export function clusterDocuments(rows: SimilarityRow[], documents?: string[]): Clustering {
+export function clusterDocuments(rows: SimilarityRow[], documents?: string[], options: { maxDocuments?: number } = {}): Clustering {
   const ids = documents ?? [...new Set(rows.flatMap((row) => [row.document1, row.document2]))];
+  // Average linkage costs O(n³) time and O(n²) memory: bounded, with the way out named.
+  const maxDocuments = options.maxDocuments ?? 500;
+  if (ids.length > maxDocuments) throw new Error(`clusterDocuments: ${ids.length.toLocaleString("en-US")} documents, past the limit of ${maxDocuments.toLocaleString("en-US")} (average linkage takes O(n³) time): cluster a sample or groups of them (or raise maxDocuments)`);
   const index = new Map(ids.map((id, position) => [id, position]));
   const distance = Array.from({ length: ids.length }, () => new Float64Array(ids.length));
   for (const row of rows) {

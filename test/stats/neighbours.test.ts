@@ -73,3 +73,25 @@ describe("nearestNeighbours", () => {
     }
   });
 });
+
+describe("quadratic steps have a bound that names the way out", () => {
+  it("documentSimilarity refuses more documents than maxDocuments (default 5,000), pointing to nearestNeighbours", async () => {
+    const tokens = tokenize(await loadCorpus("data/corpus"));
+    expect(() => documentSimilarity(tokens, { maxDocuments: 4 })).toThrow("documentSimilarity: 5 documents make 10 pairs, past the limit of 4 documents: use nearestNeighbours(tokens, { k }) or mostSimilarPairs(tokens, { top })");
+    expect(documentSimilarity(tokens, { maxDocuments: 5 })).toHaveLength(10);
+    expect(() => documentSimilarity(generated, { maxDocuments: 299 })).toThrow("300 documents make 44,850 pairs");
+  });
+  it("clusterDocuments refuses more documents than maxDocuments (default 500)", async () => {
+    const { clusterDocuments } = await import("../../src");
+    const rows = documentSimilarity(generated);
+    expect(() => clusterDocuments(rows, undefined, { maxDocuments: 299 })).toThrow("clusterDocuments: 300 documents, past the limit of 299 (average linkage takes O(n³) time)");
+    expect(clusterDocuments(rows).order).toHaveLength(300);
+  });
+  it("cooccurrenceNetwork takes 1 to 500 nodes", async () => {
+    const { cooccurrenceNetwork } = await import("../../src");
+    const corpus = await loadCorpus("data/corpus");
+    const tokens = tokenize(corpus);
+    for (const nodes of [0, 501, 2.5]) expect(() => cooccurrenceNetwork(corpus, tokens, { nodes })).toThrow("nodes must be a whole number from 1 to 500");
+    expect(cooccurrenceNetwork(corpus, tokens, { nodes: 500 }).nodes.length).toBeGreaterThan(60);
+  });
+});
