@@ -118,8 +118,10 @@ function htmlCell(value: Row[string]): string {
 export interface HtmlTableOptions {
   /** Rows shown at first; the others are one click away. Default 20. */
   maxRows?: number;
-  /** Rows in the page at most (the CSV download holds them all). Default 2,000. */
+  /** Rows in the page at most (the CSV download holds more). Default 2,000. */
   maxRowsInPage?: number;
+  /** Rows the CSV beside the table holds, when not all (the note says so). */
+  csvRows?: number;
   columns?: string[];
 }
 
@@ -140,11 +142,13 @@ export function formatHtmlTable(rows: Row[], options: HtmlTableOptions = {}): st
     rest.length > 0
       ? `\n<details class="more-rows"><summary>show ${rest.length} more row${rest.length === 1 ? "" : "s"}</summary><table>\n${head}\n<tbody>\n${body(rest)}\n</tbody>\n</table></details>`
       : "";
+  const csvRows = options.csvRows ?? rows.length;
+  const csvNote = csvRows >= rows.length ? "the CSV has all" : `the CSV has the first ${csvRows}`;
   const note =
     rows.length > inPage.length
-      ? `${inPage.length} of ${rows.length} rows in the page (the CSV has all)`
+      ? `${inPage.length} of ${rows.length} rows in the page (${csvNote})`
       : rows.length > first.length
-        ? `${first.length} of ${rows.length} rows shown`
-        : `${rows.length} row${rows.length === 1 ? "" : "s"}`;
+        ? `${first.length} of ${rows.length} rows shown${csvRows < rows.length ? ` (${csvNote})` : ""}`
+        : `${rows.length} row${rows.length === 1 ? "" : "s"}${csvRows < rows.length ? ` (${csvNote})` : ""}`;
   return `<div class="wenxi-table"><table>\n${head}\n<tbody>\n${body(first)}\n</tbody>\n</table>${more}\n<p class="wenxi-table-note">${note}</p></div>`;
 }

@@ -79,6 +79,24 @@ export async function chartOutput(value: VegaLiteSpec): Promise<{ bundle: MimeBu
   };
 }
 
+/** Rows of a table in the page (the first `maxRows` shown, the others one click away). */
+const tableRowsInPage = 500;
+
+/**
+ * A table's CSV, every row while it stays under `budget` bytes (1 MB), else its first rows that
+ * fit: a table goes into the notebook and the report's page twice (HTML and CSV), and 5,000
+ * near-duplicate pairs with their excerpts made a 25 MB page.
+ */
+export function boundedCsv(rows: Row[], budget = 1_000_000): { text: string; rows: number } {
+  let count = rows.length;
+  let text = formatCsv(rows);
+  while (count > 0 && Buffer.byteLength(text) > budget) {
+    count = Math.min(count - 1, Math.floor((count * budget) / Buffer.byteLength(text) * 0.95));
+    text = formatCsv(rows.slice(0, count), Object.keys(rows[0] ?? {}));
+  }
+  return { text, rows: count };
+}
+
 /** The MIME bundle for a value (pure apart from rendering the SVG and PNG). */
 export async function mimeBundle(value: unknown, options: ShowOptions = {}): Promise<MimeBundle> {
   if (isChartSpec(value)) return (await chartOutput(value)).bundle;
@@ -88,10 +106,11 @@ export async function mimeBundle(value: unknown, options: ShowOptions = {}): Pro
   if (rows) {
     const shown = rows.slice(0, options.maxRows ?? 20);
     const more = rows.length > shown.length ? `\n(${shown.length} of ${rows.length} rows)` : "";
+    const csv = boundedCsv(rows);
     return {
-      "text/html": formatHtmlTable(rows, { maxRows: options.maxRows }),
-      // Every row, full precision: the report offers it as a download.
-      "text/csv": formatCsv(rows),
+      "text/html": formatHtmlTable(rows, { maxRows: options.maxRows, maxRowsInPage: tableRowsInPage, csvRows: csv.rows }),
+      // Full precision, every row up to the byte budget: the report offers it as a download.
+      "text/csv": csv.text,
       "text/plain": (rows.length === 0 ? "(no rows)" : formatTable(shown)) + more,
     };
   }

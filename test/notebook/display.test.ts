@@ -98,3 +98,24 @@ describe("charts without a CJK font", () => {
     expect(written[0]).toContain('CJK font "/nonexistent/font.ttf" does not exist');
   });
 });
+
+describe("tables bounded in the page", () => {
+  it("puts at most 500 rows in the page and a CSV of every row while it stays under 1 MB, saying so", async () => {
+    const { boundedCsv } = await import("../../src/notebook/display");
+    const rows = Array.from({ length: 3000 }, (_, index) => ({ id: `d${index}`, excerpt: "公安机关坚持党建引领".repeat(20) }));
+    const bundle = await mimeBundle(rows, { maxRows: 10 });
+    const html = String(bundle["text/html"]);
+    expect(html.match(/<tr><td>/g)).toHaveLength(500);
+    const csv = boundedCsv(rows);
+    expect(Buffer.byteLength(csv.text)).toBeLessThanOrEqual(1_000_000);
+    expect(csv.rows).toBeGreaterThan(1000);
+    expect(csv.rows).toBeLessThan(3000);
+    expect(csv.text.split("\r\n").filter(Boolean)).toHaveLength(csv.rows + 1);
+    expect(String(bundle["text/csv"])).toBe(csv.text);
+    expect(html).toContain(`500 of 3000 rows in the page (the CSV has the first ${csv.rows})`);
+    // A small table: every row, and the note says the CSV has all.
+    const small = await mimeBundle(rows.slice(0, 600), { maxRows: 10 });
+    expect(String(small["text/html"])).toContain("500 of 600 rows in the page (the CSV has all)");
+    expect(String(small["text/csv"]).split("\r\n").filter(Boolean)).toHaveLength(601);
+  });
+});
