@@ -122,6 +122,8 @@ export interface HtmlTableOptions {
   maxRowsInPage?: number;
   /** Rows the CSV beside the table holds, when not all (the note says so). */
   csvRows?: number;
+  /** Where every row is, for a table with no CSV beside it (the note names it). */
+  fullTable?: string;
   columns?: string[];
 }
 
@@ -143,7 +145,7 @@ export function formatHtmlTable(rows: Row[], options: HtmlTableOptions = {}): st
       ? `\n<details class="more-rows"><summary>show ${rest.length} more row${rest.length === 1 ? "" : "s"}</summary><table>\n${head}\n<tbody>\n${body(rest)}\n</tbody>\n</table></details>`
       : "";
   const csvRows = options.csvRows ?? rows.length;
-  const csvNote = csvRows >= rows.length ? "the CSV has all" : `the CSV has the first ${csvRows}`;
+  const csvNote = options.fullTable ?? (csvRows >= rows.length ? "the CSV has all" : `the CSV has the first ${csvRows}`);
   const note =
     rows.length > inPage.length
       ? `${inPage.length} of ${rows.length} rows in the page (${csvNote})`

@@ -303,6 +303,6 @@ export function indexPage(entries: IndexEntry[], corpusRows: Array<Record<string
 <section class="cell"><h2>Notebooks</h2><div class="wenxi-table"><table><thead><tr><th>title</th><th>notebook</th><th>status</th><th>code cells</th><th>charts</th><th>executed</th></tr></thead><tbody>
 ${list}
 </tbody></table></div></section>
-<section class="cell"><h2>Corpus 语料</h2>${formatHtmlTable(corpusRows, { maxRows: 50 })}</section>`;
+<section class="cell"><h2>Corpus 语料</h2>${formatHtmlTable(corpusRows, { maxRows: 50, maxRowsInPage: 500, fullTable: "wenxi corpus CORPUS --csv lists every document" })}</section>`;
   return page(body, options);
 }
