@@ -6,7 +6,7 @@
 
 // Corpus: load, clean, describe.
 export { loadCorpus, corpusFromTexts, CorpusLoadError, type LoadOptions, type DocumentInput } from "./corpus/load";
-export type { Corpus, Document, DocumentMeta, CorpusError, CorpusErrorKind, QualityFlag, QualityFlagKind, CleaningLogEntry, CleaningStep, Script } from "./corpus/types";
+export type { Corpus, CorpusSample, Document, DocumentMeta, CorpusError, CorpusErrorKind, QualityFlag, QualityFlagKind, CleaningLogEntry, CleaningStep, Script } from "./corpus/types";
 export { describeCorpus, groupingField } from "./corpus/describe";
 export { corpusSummary, type CorpusSummaryRow } from "./corpus/summary";
 export { documentLabels, documentOrder, type LabelOptions } from "./corpus/labels";
@@ -34,7 +34,7 @@ export { entities, type EntityRow, type EntityType } from "./stats/entities";
 export { documentSimilarity, nearestNeighbours, mostSimilarPairs, clusterDocuments, nearDuplicates, type NeighbourRow, type NeighbourOptions, type SimilarityRow, type SimilarityOptions, type Clustering, type Merge, type NearDuplicateRow, type NearDuplicateOptions } from "./stats/similarity";
 export { cooccurrenceNetwork, type Network, type NetworkNode, type NetworkEdge, type NetworkOptions, type NetworkUnit, type NetworkMeasure } from "./stats/network";
 export { topicModel, topicsByGroup, type TopicModel, type TopicOptions, type TopicTermRow, type DocumentTopicRow } from "./stats/topics";
-export { streamTermCounts, type StreamOptions, type StreamedCounts, type GroupCounts } from "./stats/stream";
+export { streamTermCounts, frequencyFromCounts, type StreamOptions, type StreamedCounts, type GroupCounts } from "./stats/stream";
 export { toDataFrame } from "./stats/dataframe";
 
 // Chart specs (Vega-Lite 5) from tables, and rendering them.

@@ -30,6 +30,11 @@ export function describeCorpus(corpus: Corpus): string {
   if (documents === 0) return `The corpus holds **no document**${corpus.errors.length > 0 ? ` (${countOf(corpus.errors.length, "file")} could not be loaded)` : ""}.`;
   const characters = corpus.documents.reduce((sum, document) => sum + codePoints(document.text), 0);
   const sentences = [`The corpus holds **${countOf(documents, "document")}**, ${characters.toLocaleString("en-US")} characters after cleaning (${Math.round(characters / documents).toLocaleString("en-US")} per document on average).`];
+  if (corpus.sample) {
+    const { files, ofFiles, bytes, ofBytes, seed } = corpus.sample;
+    const megabytes = (value: number) => (value / 1024 / 1024).toLocaleString("en-US", { maximumSignificantDigits: 3 });
+    sentences.push(`These come from a **sample**: ${files.toLocaleString("en-US")} of the ${ofFiles.toLocaleString("en-US")} files (${megabytes(bytes)} of ${megabytes(ofBytes)} MB), drawn at random with seed ${seed}; what follows describes the sample, not the whole corpus.`);
+  }
   const range = dateRange(corpus);
   if (!range) sentences.push("No document carries a date.");
   else if (range.first === range.last) sentences.push(`${range.dated === documents ? "All are" : `${range.dated} of them are`} dated ${range.first}.`);

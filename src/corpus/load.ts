@@ -13,8 +13,9 @@ import { parseCsv } from "./csv";
 import { decodeBytes } from "./decode";
 import { jsonNestsDeeperThan, maxJsonDepth } from "../shared/json-depth";
 import { compareText } from "../shared/order";
+import { seededRandom } from "../shared/random";
 import { formatOfPath, globMatcher, listFolder, type ListedFile, type SourceFormat } from "./sources";
-import type { Corpus, CorpusError, Document, DocumentMeta } from "./types";
+import type { Corpus, CorpusError, CorpusSample, Document, DocumentMeta } from "./types";
 import { batchesBySize, runBatches } from "../shared/worker-pool";
 
 export const defaultCorpusSource = "data/corpus";
@@ -48,6 +49,13 @@ export interface LoadOptions extends DocumentOptions {
    * can each load and export a share of one folder.
    */
   shard?: { index: number; count: number };
+  /**
+   * For corpora larger than memory allows: when a folder's files add up to more than `megabytes`,
+   * load a seeded random sample of whole files up to that size (the same files for the same seed
+   * and folder), recorded in `corpus.sample` and stated by describeCorpus. A single file is read
+   * whole. Counts over everything: streamTermCounts.
+   */
+  sample?: { megabytes: number; seed?: number };
   /**
    * Worker threads that read and clean files beside this thread, each taking whole files. Default:
    * cores − 1 when the files add up to 32 MiB or more, else 0 (starting a worker costs ~0.3 s).
@@ -413,8 +421,41 @@ export function documentsOfFile(source: SourceFile, bytes: Buffer, options: Load
   return { documents, errors: result.errors };
 }
 
+/**
+ * A seeded sample of files adding up to `megabytes` at most: the files shuffled (Fisher–Yates,
+ * seeded), taken in that order while they fit, kept in listing order. Undefined when all fit.
+ */
+export function sampleFiles(files: SourceFile[], sample: { megabytes: number; seed?: number }): { files: SourceFile[]; sample: CorpusSample } | undefined {
+  if (!(sample.megabytes > 0)) throw new Error(`sample: megabytes must be a number above 0, got ${sample.megabytes}`);
+  const sizes = fileSizes(files);
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  const budget = sample.megabytes * 1024 * 1024;
+  if (total <= budget) return undefined;
+  const seed = sample.seed ?? 1;
+  const random = seededRandom(seed);
+  const order = files.map((_, index) => index);
+  for (let index = order.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [order[index], order[other]] = [order[other], order[index]];
+  }
+  const taken = new Set<number>();
+  let bytes = 0;
+  for (const index of order) {
+    if (bytes + sizes[index] > budget) continue;
+    taken.add(index);
+    bytes += sizes[index];
+  }
+  return {
+    files: files.filter((_, index) => taken.has(index)),
+    sample: { seed, megabytes: sample.megabytes, files: taken.size, ofFiles: files.length, bytes, ofBytes: total },
+  };
+}
+
 export async function loadCorpus(source: string = defaultCorpusSource, options: LoadOptions = {}): Promise<Corpus> {
-  const { files, errors } = await listSourceFiles(source, options);
+  const listed = await listSourceFiles(source, options);
+  const { errors } = listed;
+  const sampled = options.sample ? sampleFiles(listed.files, options.sample) : undefined;
+  const files = sampled?.files ?? listed.files;
   // Within a report run (WENXI_CACHE_DIR), a corpus another notebook loaded is read back.
   let key: string | undefined;
   if (cacheFolder()) {
@@ -424,6 +465,7 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
     if (cached) return { ...cached, source };
   }
   const corpus = await loadFiles(source, files, errors, options);
+  if (sampled) corpus.sample = sampled.sample;
   if (key) writeCached("corpus", key, corpus);
   return corpus;
 }

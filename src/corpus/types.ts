@@ -87,9 +87,23 @@ export interface CorpusError {
   reason: string;
 }
 
+/** A sample of a corpus's files (`loadCorpus(source, { sample })`), as loaded. */
+export interface CorpusSample {
+  seed: number;
+  megabytes: number;
+  /** Files loaded, of the files the source has. */
+  files: number;
+  ofFiles: number;
+  /** Bytes loaded, of the bytes of every file. */
+  bytes: number;
+  ofBytes: number;
+}
+
 export interface Corpus {
   /** The source as given to `loadCorpus`. */
   source: string;
   documents: Document[];
   errors: CorpusError[];
+  /** Present when only a sample of the files was loaded. */
+  sample?: CorpusSample;
 }

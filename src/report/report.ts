@@ -269,7 +269,19 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   }
   checkReplaceable(out);
   checkReplaceable(`${out}.failed`, "the failed-run folder");
-  const corpus = await loadCorpus(corpusSource);
+  // The runner loads the corpus as the notebooks do: past maxMegabytes, the same seeded sample of files.
+  const valueOf = (name: string): unknown => {
+    const given = checkedParameters.find(([parameter]) => parameter === name);
+    const declared = [...parametersByFile.values()].flat().find((parameter) => parameter.name === name);
+    try {
+      return JSON.parse(given ? given[1] : declared?.defaultValue ?? "null") as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  const maxMegabytes = valueOf("maxMegabytes");
+  const sampleSeed = valueOf("sampleSeed");
+  const corpus = await loadCorpus(corpusSource, typeof maxMegabytes === "number" && maxMegabytes > 0 ? { sample: { megabytes: maxMegabytes, seed: typeof sampleSeed === "number" ? sampleSeed : 1 } } : {});
   const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: checkedParameters.map(([name, value]) => [name, value]) };
   // A run of some notebooks keeps the other pages of the existing report: only if that report was
   // made from the same corpus and parameters, or the pages would describe different corpora.
