@@ -286,6 +286,10 @@ export function keynessChart(input: Rows<KeynessRow>, options: KeynessChartOptio
 
 export interface DispersionChartOptions {
   title?: string;
+  /** Occurrences drawn one tick each at most; past it, ticks per bin (400 across the corpus) shaded by count. Default 2,000. */
+  maxTicks?: number;
+  /** Documents whose boundaries are drawn at most. Default 200. */
+  maxBoundaries?: number;
 }
 
 /** Lexical dispersion plot: one row per term, a tick per occurrence along the corpus, documents marked. */
@@ -296,12 +300,59 @@ export function dispersionChart(result: DispersionResult, options: DispersionCha
     offsets.set(document, total);
     total += tokens;
   }
-  const ticks = result.positions.map((position) => ({ ...position, corpusPosition: (offsets.get(position.document) ?? 0) + position.position }));
-  const boundaries = result.documents.map(({ document, tokens }) => ({ document, start: offsets.get(document)!, middle: offsets.get(document)! + tokens / 2 }));
   const terms = result.measures.map((measure) => measure.term);
+  // Bounded data on any corpus: a tick per occurrence up to maxTicks, else per occupied bin of
+  // total/bins tokens (shaded by its count); document boundaries up to maxBoundaries documents.
+  const maxTicks = options.maxTicks ?? 2000;
+  const bins = 400;
+  const binned = result.positions.length > maxTicks;
+  let ticks: Array<Record<string, unknown>>;
+  if (!binned) ticks = result.positions.map((position) => ({ ...position, corpusPosition: (offsets.get(position.document) ?? 0) + position.position }));
+  else {
+    const width = Math.max(1, total / bins);
+    const counts = new Map<string, number>();
+    for (const position of result.positions) {
+      const bin = Math.min(bins - 1, Math.floor(((offsets.get(position.document) ?? 0) + position.position) / width));
+      const key = `${position.term}\u0000${bin}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    ticks = [...counts.entries()]
+      .map(([key, count]) => {
+        const [term, bin] = key.split("\u0000");
+        return { term, corpusPosition: (Number(bin) + 0.5) * width, from: Math.round(Number(bin) * width), to: Math.round((Number(bin) + 1) * width), count };
+      })
+      .sort((left, right) => compareText(left.term, right.term) || left.corpusPosition - right.corpusPosition);
+  }
+  const maxBoundaries = options.maxBoundaries ?? 200;
+  const boundaries = result.documents.length > maxBoundaries ? [] : result.documents.map(({ document, tokens }) => ({ document, start: offsets.get(document)!, middle: offsets.get(document)! + tokens / 2 }));
   const extent = labelExtent(terms);
+  const notes = [
+    binned ? `${result.positions.length.toLocaleString("en-US")} occurrences in ${bins} bins, darker = more` : "",
+    boundaries.length === 0 && result.documents.length > maxBoundaries ? `${result.documents.length.toLocaleString("en-US")} documents, boundaries not drawn` : "",
+  ].filter(Boolean);
+  const title = options.title ?? "词语分布 Dispersion across the corpus";
+  const tickLayer = binned
+    ? {
+        data: { values: ticks },
+        mark: { type: "tick", thickness: 1.5 },
+        encoding: {
+          x: { field: "corpusPosition", type: "quantitative", title: "语料中的位置 token position in the corpus", scale: { domain: [0, total] } },
+          y: { field: "term", type: "nominal", sort: terms, title: "词语 term", axis: { minExtent: extent } },
+          color: { field: "count", type: "quantitative", scale: { scheme: "blues", type: "log" }, title: "occurrences per bin" },
+          tooltip: [{ field: "term" }, { field: "from", type: "quantitative", title: "from token" }, { field: "to", type: "quantitative", title: "to token" }, { field: "count", type: "quantitative" }],
+        },
+      }
+    : {
+        data: { values: ticks },
+        mark: { type: "tick", color: theme.colour, thickness: 1.5 },
+        encoding: {
+          x: { field: "corpusPosition", type: "quantitative", title: "语料中的位置 token position in the corpus", scale: { domain: [0, total] } },
+          y: { field: "term", type: "nominal", sort: terms, title: "词语 term", axis: { minExtent: extent } },
+          tooltip: [{ field: "term" }, { field: "document" }, { field: "position", type: "quantitative", title: "token in document" }],
+        },
+      };
   return {
-    ...baseSpec(options.title ?? "词语分布 Dispersion across the corpus", [], {}),
+    ...baseSpec(notes.length > 0 ? `${title} (${notes.join("; ")})` : title, [], {}),
     data: undefined,
     width: 560,
     layer: [
@@ -310,15 +361,7 @@ export function dispersionChart(result: DispersionResult, options: DispersionCha
         mark: { type: "rule", color: "#bbbbbb", strokeDash: [3, 3] },
         encoding: { x: { field: "start", type: "quantitative" } },
       },
-      {
-        data: { values: ticks },
-        mark: { type: "tick", color: theme.colour, thickness: 1.5 },
-        encoding: {
-          x: { field: "corpusPosition", type: "quantitative", title: "语料中的位置 token position in the corpus", scale: { domain: [0, total] } },
-          y: { field: "term", type: "nominal", sort: terms, title: "词语 term", axis: { minExtent: extent } },
-          tooltip: [{ field: "term" }, { field: "document" }, { field: "position", type: "quantitative", title: "token in document" }],
-        },
-      },
+      tickLayer,
     ],
     height: { step: 28 },
   };

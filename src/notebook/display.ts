@@ -83,11 +83,11 @@ export async function chartOutput(value: VegaLiteSpec): Promise<{ bundle: MimeBu
 const tableRowsInPage = 500;
 
 /**
- * A table's CSV, every row while it stays under `budget` bytes (1 MB), else its first rows that
- * fit: a table goes into the notebook and the report's page twice (HTML and CSV), and 5,000
- * near-duplicate pairs with their excerpts made a 25 MB page.
+ * A table's CSV, every row while it stays under `budget` bytes (600 KB), else its first rows that
+ * fit: a table goes into the notebook and the report's page twice (HTML, and CSV as a base64 link:
+ * 800 KB), and 5,000 near-duplicate pairs with their excerpts made a 25 MB page.
  */
-export function boundedCsv(rows: Row[], budget = 1_000_000): { text: string; rows: number } {
+export function boundedCsv(rows: Row[], budget = 600_000): { text: string; rows: number } {
   let count = rows.length;
   let text = formatCsv(rows);
   while (count > 0 && Buffer.byteLength(text) > budget) {

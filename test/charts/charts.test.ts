@@ -165,3 +165,23 @@ describe("rendering", () => {
     await expect(saveChart(spec, path.join(folder, "top.bmp"))).rejects.toThrow("cannot tell the format");
   });
 });
+
+describe("dispersionChart on many occurrences and documents", () => {
+  it("bins ticks past maxTicks and leaves document boundaries out past maxBoundaries, saying so in the title", async () => {
+    const { dispersion, dispersionChart } = await import("../../src");
+    const { corpusFromTexts, tokenize } = await import("../../src");
+    const many = tokenize(corpusFromTexts(Array.from({ length: 300 }, (_, index) => ({ id: `d${index}`, text: "公安机关坚持党建引领。群众安全感不断提升。".repeat(5) }))));
+    const result = dispersion(many, ["公安机关", "群众"]);
+    expect(result.positions).toHaveLength(3000);
+    const spec = dispersionChart(result) as unknown as { title: { text: string }; layer: Array<{ data: { values: Array<Record<string, number | string>> } }> };
+    expect(JSON.stringify(spec.title)).toContain("3,000 occurrences in 400 bins, darker = more; 300 documents, boundaries not drawn");
+    expect(spec.layer[0].data.values).toEqual([]);
+    const bins = spec.layer[1].data.values;
+    expect(bins.length).toBeLessThanOrEqual(800);
+    expect(bins.reduce((sum, bin) => sum + Number(bin.count), 0)).toBe(3000);
+    // Below the limits: a tick per occurrence and every boundary, the title as given.
+    const few = dispersionChart(result, { maxTicks: 5000, maxBoundaries: 300 }) as unknown as { layer: Array<{ data: { values: unknown[] } }> };
+    expect(few.layer[1].data.values).toHaveLength(3000);
+    expect(few.layer[0].data.values).toHaveLength(300);
+  });
+});

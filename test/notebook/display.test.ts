@@ -100,15 +100,15 @@ describe("charts without a CJK font", () => {
 });
 
 describe("tables bounded in the page", () => {
-  it("puts at most 500 rows in the page and a CSV of every row while it stays under 1 MB, saying so", async () => {
+  it("puts at most 500 rows in the page and a CSV of every row while it stays under 600 KB, saying so", async () => {
     const { boundedCsv } = await import("../../src/notebook/display");
     const rows = Array.from({ length: 3000 }, (_, index) => ({ id: `d${index}`, excerpt: "公安机关坚持党建引领".repeat(20) }));
     const bundle = await mimeBundle(rows, { maxRows: 10 });
     const html = String(bundle["text/html"]);
     expect(html.match(/<tr><td>/g)).toHaveLength(500);
     const csv = boundedCsv(rows);
-    expect(Buffer.byteLength(csv.text)).toBeLessThanOrEqual(1_000_000);
-    expect(csv.rows).toBeGreaterThan(1000);
+    expect(Buffer.byteLength(csv.text)).toBeLessThanOrEqual(600_000);
+    expect(csv.rows).toBeGreaterThan(900);
     expect(csv.rows).toBeLessThan(3000);
     expect(csv.text.split("\r\n").filter(Boolean)).toHaveLength(csv.rows + 1);
     expect(String(bundle["text/csv"])).toBe(csv.text);

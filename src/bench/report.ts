@@ -1,0 +1,125 @@
+// `node dist/bench/report.js [--shape short|reports|long|news] [--documents N] [--mb N]`: the whole
+// report (`wenxi report`, default jobs) on a generated corpus, timed, with the peak memory of the
+// runner and its kernels together (their resident sets summed, sampled every 0.2 s from /proc) and
+// the size of each written page. Shapes: `short` — N documents of 40–120 characters, no dates
+// (posts, comments) in one JSONL file; `reports` — the 49 generated government reports of the
+// tests (1954–2017, about 60 KB each, vocabulary shifting by era); `long` — N files of about 60 KB (reports) built from the
+// seed articles' lines; `news` — files of 3–15 KB adding up to N MB. Targets (issue 20): 20,000
+// short documents under 90 s, 100,000 under 5 minutes, 49 long documents (3 MB) under 30 s, 500 MB
+// of news under 15 minutes and 3 GB; no page past 5 MB.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { seededRandom } from "../shared/random";
+import { writeReportsCorpus } from "./reports-corpus";
+import { shortDocuments } from "./similarity";
+
+const seedFolder = path.resolve(__dirname, "../../data/corpus");
+
+/** Files of about `size` bytes built from the seed articles' lines: their first lines, shuffled body lines, their last lines. */
+function articleFiles(folder: string, count: number, size: () => number): number {
+  const seeds = readdirSync(seedFolder).filter((name) => name.endsWith(".txt")).sort().map((name) => readFileSync(path.join(seedFolder, name), "utf8").split("\n"));
+  const bodyLines = seeds.flatMap((lines) => lines.slice(3, -3)).filter((line) => line.trim().length > 20);
+  const next = seededRandom(20261203);
+  mkdirSync(folder, { recursive: true });
+  let bytes = 0;
+  for (let index = 0; index < count; index++) {
+    const seed = seeds[Math.floor(next() * seeds.length)];
+    const target = size();
+    const lines = seed.slice(0, 3);
+    let written = 0;
+    while (written < target) {
+      const line = bodyLines[Math.floor(next() * bodyLines.length)];
+      lines.push(line);
+      written += Buffer.byteLength(line);
+    }
+    lines.push(...seed.slice(-3));
+    const text = lines.join("\n");
+    writeFileSync(path.join(folder, `${String(index).padStart(6, "0")}.txt`), text);
+    bytes += Buffer.byteLength(text);
+  }
+  return bytes;
+}
+
+/** The resident memory of a process and all its descendants, in bytes (Linux /proc). */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const parent = Number(fields[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+      rss.set(Number(entry), Number(fields[21]) * 4096);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+async function main(): Promise<void> {
+  const option = (name: string, fallback: string) => {
+    const index = process.argv.indexOf(`--${name}`);
+    return index >= 0 ? process.argv[index + 1] : fallback;
+  };
+  const shape = option("shape", "short");
+  const folder = mkdtempSync(path.join(tmpdir(), "wenxi-bench-report-"));
+  try {
+    let corpus: string;
+    let described: string;
+    if (shape === "short") {
+      const documents = Number(option("documents", "20000"));
+      corpus = path.join(folder, "posts.jsonl");
+      writeFileSync(corpus, shortDocuments(documents));
+      described = `${documents.toLocaleString("en-US")} short documents (${(statSync(corpus).size / 1048576).toFixed(1)} MB)`;
+    } else if (shape === "reports") {
+      corpus = path.join(folder, "reports");
+      writeReportsCorpus(corpus, { sentences: Number(option("sentences", "720")) });
+      const bytes = readdirSync(corpus).reduce((sum, name) => sum + statSync(path.join(corpus, name)).size, 0);
+      described = `49 generated government reports (${(bytes / 1048576).toFixed(1)} MB)`;
+    } else if (shape === "long") {
+      const documents = Number(option("documents", "49"));
+      corpus = path.join(folder, "long");
+      const bytes = articleFiles(corpus, documents, () => 60_000);
+      described = `${documents} long documents (${(bytes / 1048576).toFixed(1)} MB)`;
+    } else {
+      const megabytes = Number(option("mb", "500"));
+      corpus = path.join(folder, "news");
+      const next = seededRandom(7);
+      const files = Math.round((megabytes * 1048576) / 9000);
+      const bytes = articleFiles(corpus, files, () => 3000 + Math.floor(next() * 12000));
+      described = `${files.toLocaleString("en-US")} news-sized files (${(bytes / 1048576).toFixed(0)} MB)`;
+    }
+    const out = path.join(folder, "report");
+    const started = Date.now();
+    const child = spawn(process.execPath, [path.resolve(__dirname, "../cli/main.js"), "report", "--corpus", corpus, "--out", out, "--timeout", "1800"], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-20000)));
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 200);
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    clearInterval(sampler);
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`report on ${described}: ${status === 0 ? "written" : `FAILED (exit ${status})`} in ${seconds.toFixed(1)} s, peak memory of the runner and its kernels ${(peak / 1048576).toFixed(0)} MiB`);
+    if (status !== 0) console.log(stderr);
+    const timings = [...stderr.matchAll(/\] (\S+): (?:done|FAILED) in ([\d.]+) s/g)].map((match) => `${match[1]} ${match[2]} s`);
+    console.log(`  notebooks: ${timings.join(", ")}`);
+    const pages = readdirSync(out).filter((name) => name.endsWith(".html")).sort();
+    console.log(`  pages: ${pages.map((name) => `${name} ${(statSync(path.join(out, name)).size / 1048576).toFixed(2)} MB`).join(", ")}`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) void main();
