@@ -7,48 +7,17 @@
 // --corpus DIR keeps the generated corpus in DIR (or measures the one already there) between runs.
 // --stream-only runs only the streaming count on all cores, for corpora past memory (--mb 2048).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import * as path from "node:path";
-import { seededRandom } from "../shared/random";
 import { loadCorpus } from "../corpus/load";
-import { toTraditional } from "../corpus/script";
+import { newsFiles } from "./seed-corpus";
 import { termFrequency } from "../stats/frequency";
 import { frequencyFromCounts, streamTermCounts } from "../stats/stream";
 import { defaultUserDictionary, ensureSegmenterLoaded } from "../text/segmenter";
 import { defaultStopwords } from "../text/stopwords";
 import { tokenizeParallel } from "../text/parallel";
 import { tokenize } from "../text/tokenize";
-
-const seedFolder = path.resolve(__dirname, "../../data/corpus");
-
-/** News-sized files (3–15 KB) from the raw seed lines: a header of the seed's first lines, shuffled body lines, its last lines. */
-function buildCorpus(folder: string, megabytes: number): { files: number; bytes: number } {
-  const seeds = readdirSync(seedFolder).filter((name) => name.endsWith(".txt")).sort().map((name) => readFileSync(path.join(seedFolder, name), "utf8").split("\n"));
-  const bodyLines = seeds.flatMap((lines) => lines.slice(3, -3)).filter((line) => line.trim().length > 20);
-  const next = seededRandom(20261123);
-  mkdirSync(folder);
-  let bytes = 0;
-  let files = 0;
-  while (bytes < megabytes * 1024 * 1024) {
-    const seed = seeds[Math.floor(next() * seeds.length)];
-    const target = 3000 + Math.floor(next() * 12000);
-    const lines = seed.slice(0, 3);
-    let size = 0;
-    while (size < target) {
-      const line = bodyLines[Math.floor(next() * bodyLines.length)];
-      lines.push(line);
-      size += Buffer.byteLength(line);
-    }
-    lines.push(...seed.slice(-3));
-    let text = lines.join("\n");
-    if (next() < 0.25) text = toTraditional(text);
-    writeFileSync(path.join(folder, `${String(files).padStart(6, "0")}.txt`), text);
-    bytes += Buffer.byteLength(text);
-    files++;
-  }
-  return { files, bytes };
-}
 
 interface PhaseResult {
   phase: string;
@@ -177,7 +146,7 @@ async function main(): Promise<void> {
     const folder = corpusIndex >= 0 ? path.resolve(process.argv[corpusIndex + 1]) : path.join(work, "corpus");
     const built = existsSync(folder)
       ? { files: readdirSync(folder).length, bytes: readdirSync(folder).reduce((sum, name) => sum + statSync(path.join(folder, name)).size, 0) }
-      : buildCorpus(folder, megabytes);
+      : newsFiles(folder, megabytes);
     console.log(`pipeline corpus: ${built.files} news-sized files, ${format(built.bytes / 1024 / 1024, 1)} MiB (raw seed lines with metadata, debris and pinyin, a quarter Traditional; seed 20261123); ${availableParallelism()} cores`);
     if (process.argv.includes("--stream-only")) {
       const streamed = childPhase("stream-all", folder);

@@ -1,46 +1,19 @@
-// `node dist/bench/report.js [--shape short|reports|long|news] [--documents N] [--mb N]`: the whole
+// `node dist/bench/report.js [--shape short|reports|news] [--documents N] [--mb N]`: the whole
 // report (`wenxi report`, default jobs) on a generated corpus, timed, with the peak memory of the
 // runner and its kernels together (their resident sets summed, sampled every 0.2 s from /proc) and
 // the size of each written page. Shapes: `short` — N documents of 40–120 characters, no dates
 // (posts, comments) in one JSONL file; `reports` — the 49 generated government reports of the
-// tests (1954–2017, about 60 KB each, vocabulary shifting by era); `long` — N files of about 60 KB (reports) built from the
-// seed articles' lines; `news` — files of 3–15 KB adding up to N MB. Targets (issue 20): 20,000
+// tests (1954–2017, vocabulary shifting by era; --sentences 720 makes them about 2.6 MB); `news` —
+// news-sized files adding up to N MB, as the pipeline benchmark builds them. Targets (issue 20): 20,000
 // short documents under 90 s, 100,000 under 5 minutes, 49 long documents (3 MB) under 30 s, 500 MB
 // of news under 15 minutes and 3 GB; no page past 5 MB.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { seededRandom } from "../shared/random";
 import { writeReportsCorpus } from "./reports-corpus";
+import { newsFiles } from "./seed-corpus";
 import { shortDocuments } from "./similarity";
-
-const seedFolder = path.resolve(__dirname, "../../data/corpus");
-
-/** Files of about `size` bytes built from the seed articles' lines: their first lines, shuffled body lines, their last lines. */
-function articleFiles(folder: string, count: number, size: () => number): number {
-  const seeds = readdirSync(seedFolder).filter((name) => name.endsWith(".txt")).sort().map((name) => readFileSync(path.join(seedFolder, name), "utf8").split("\n"));
-  const bodyLines = seeds.flatMap((lines) => lines.slice(3, -3)).filter((line) => line.trim().length > 20);
-  const next = seededRandom(20261203);
-  mkdirSync(folder, { recursive: true });
-  let bytes = 0;
-  for (let index = 0; index < count; index++) {
-    const seed = seeds[Math.floor(next() * seeds.length)];
-    const target = size();
-    const lines = seed.slice(0, 3);
-    let written = 0;
-    while (written < target) {
-      const line = bodyLines[Math.floor(next() * bodyLines.length)];
-      lines.push(line);
-      written += Buffer.byteLength(line);
-    }
-    lines.push(...seed.slice(-3));
-    const text = lines.join("\n");
-    writeFileSync(path.join(folder, `${String(index).padStart(6, "0")}.txt`), text);
-    bytes += Buffer.byteLength(text);
-  }
-  return bytes;
-}
 
 /** The resident memory of a process and all its descendants, in bytes (Linux /proc). */
 function treeRss(root: number): number {
@@ -88,19 +61,12 @@ async function main(): Promise<void> {
       writeReportsCorpus(corpus, { sentences: Number(option("sentences", "720")) });
       const bytes = readdirSync(corpus).reduce((sum, name) => sum + statSync(path.join(corpus, name)).size, 0);
       described = `49 generated government reports (${(bytes / 1048576).toFixed(1)} MB)`;
-    } else if (shape === "long") {
-      const documents = Number(option("documents", "49"));
-      corpus = path.join(folder, "long");
-      const bytes = articleFiles(corpus, documents, () => 60_000);
-      described = `${documents} long documents (${(bytes / 1048576).toFixed(1)} MB)`;
-    } else {
+    } else if (shape === "news") {
       const megabytes = Number(option("mb", "500"));
       corpus = path.join(folder, "news");
-      const next = seededRandom(7);
-      const files = Math.round((megabytes * 1048576) / 9000);
-      const bytes = articleFiles(corpus, files, () => 3000 + Math.floor(next() * 12000));
+      const { files, bytes } = newsFiles(corpus, megabytes);
       described = `${files.toLocaleString("en-US")} news-sized files (${(bytes / 1048576).toFixed(0)} MB)`;
-    }
+    } else throw new Error(`--shape takes short, reports or news, got "${shape}"`);
     const out = path.join(folder, "report");
     const started = Date.now();
     const child = spawn(process.execPath, [path.resolve(__dirname, "../cli/main.js"), "report", "--corpus", corpus, "--out", out, "--timeout", "1800"], { stdio: ["ignore", "ignore", "pipe"] });
