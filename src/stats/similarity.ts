@@ -213,12 +213,14 @@ export function nearestNeighbours(tokens: Tokens, options: NeighbourOptions = {}
 /**
  * The `top` most similar pairs of the corpus, each once (document1 before document2 in id order),
  * from nearestNeighbours with k = top: a pair among the `top` best is among the `top` nearest
- * neighbours of both its documents, so no pair is missed and no n² matrix is built.
+ * neighbours of both its documents, so no pair is missed and no n² matrix is built. `neighbours`:
+ * rows of nearestNeighbours made with k ≥ top, to reuse one pass of the index.
  */
-export function mostSimilarPairs(tokens: Tokens, options: { measure?: "cosine" | "jaccard"; top?: number } = {}): SimilarityRow[] {
+export function mostSimilarPairs(tokens: Tokens, options: { measure?: "cosine" | "jaccard"; top?: number; neighbours?: NeighbourRow[] } = {}): SimilarityRow[] {
   const top = options.top ?? 20;
   const seen = new Map<string, SimilarityRow>();
-  for (const row of nearestNeighbours(tokens, { measure: options.measure, k: top })) {
+  // Rows of nearestNeighbours already computed with k ≥ top serve as well as a new pass.
+  for (const row of options.neighbours ?? nearestNeighbours(tokens, { measure: options.measure, k: top })) {
     const [document1, document2] = compareText(row.document, row.neighbour) <= 0 ? [row.document, row.neighbour] : [row.neighbour, row.document];
     const key = `${document1}\u0000${document2}`;
     if (!seen.has(key)) seen.set(key, { document1, document2, similarity: row.similarity });

@@ -69,6 +69,8 @@ describe("nearestNeighbours", () => {
         const top = mostSimilarPairs(tokens, { measure, top: 20 });
         expect(top.map((row) => row.similarity)).toEqual(every.slice(0, 20).map((row) => expect.closeTo(row.similarity, 12)));
         expect(top).toHaveLength(Math.min(20, every.length));
+        // The same from rows of one earlier pass with k ≥ top.
+        expect(mostSimilarPairs(tokens, { measure, top: 10, neighbours: nearestNeighbours(tokens, { measure, k: 10 }) })).toEqual(mostSimilarPairs(tokens, { measure, top: 10 }));
       }
     }
   });
