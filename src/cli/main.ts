@@ -2,6 +2,7 @@
 // The `wenxi` command: dispatches to one command per analysis. Only this file decides exit codes:
 // 0 success, 1 the work failed (named on stderr), 2 the command line was wrong.
 import { parseArguments, UsageError } from "./arguments";
+import { packageVersion } from "../shared/package-info";
 import { checkOptions, commandHelp, type Command, type Output } from "./command";
 import { collocationsCommand, frequencyCommand, keynessCommand, keywordsCommand, kwicCommand, ngramsCommand } from "./analysis-commands";
 import { corpusCommand } from "./corpus-command";
@@ -26,11 +27,6 @@ function help(): string {
   ].join("\n");
 }
 
-/** wenxi's version, from its package.json. */
-export function version(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require("../../package.json") as { version: string }).version;
-}
 
 export async function runCli(argv: string[], output: Output): Promise<number> {
   const valueOptions = new Set(commands.flatMap((command) => command.valueOptions));
@@ -39,7 +35,7 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
   try {
     const parsed = parseArguments(expanded, valueOptions);
     if (parsed.options.has("version")) {
-      output.stdout(`wenxi ${version()}\n`);
+      output.stdout(`wenxi ${packageVersion()}\n`);
       return 0;
     }
     if (parsed.command === undefined || parsed.command === "help" || (parsed.command === undefined && parsed.options.has("help"))) {

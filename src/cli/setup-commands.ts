@@ -8,10 +8,9 @@ import { installKernelSpec, kernelName } from "../notebook/kernelspec";
 import { readNotebook, serializeNotebook, sourceText } from "../report/notebook-format";
 import { shippedNotebookFolder } from "../report/report";
 import { packageFolderFrom } from "../shared/package-lookup";
+import { packageRoot, packageVersion } from "../shared/package-info";
 import { UsageError } from "./arguments";
 import { stringOption, type Command } from "./command";
-
-const packageRoot = path.resolve(__dirname, "../..");
 
 export const kernelCommand: Command = {
   name: "kernel",
@@ -91,8 +90,7 @@ export const initCommand: Command = {
     }
     const corpusOption = stringOption(parsed, "corpus");
     if (corpusOption !== undefined && !existsSync(corpusOption)) throw new Error(`init: the corpus "${corpusOption}" does not exist`);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const version = (require("../../package.json") as { version: string }).version;
+    const version = packageVersion();
     const notebookFolder = path.join(folder, "notebooks");
     mkdirSync(notebookFolder, { recursive: true });
     let corpus: string;

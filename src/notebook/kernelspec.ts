@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import * as path from "node:path";
+import { packageRoot, packageVersion } from "../shared/package-info";
 
 export const kernelName = "wenxi";
 
@@ -37,18 +38,12 @@ export function kernelArgv(): string[] {
   return [process.execPath, "--require", preloadScript(), tslabScript(), "kernel", "--config-path", "{connection_file}"];
 }
 
-/** wenxi's version, from its package.json. */
-function packageVersion(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require("../../package.json") as { version: string }).version;
-}
-
 export function kernelSpec(): object {
   return {
     argv: kernelArgv(),
     display_name: "TypeScript (wenxi)",
     language: "typescript",
-    metadata: { debugger: false, wenxi: { version: packageVersion(), package: path.resolve(__dirname, "../..") } },
+    metadata: { debugger: false, wenxi: { version: packageVersion(), package: packageRoot } },
   };
 }
 

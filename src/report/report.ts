@@ -21,6 +21,7 @@ import { runNotebook, type CellFailure } from "./run-notebook";
 import { checkParameters, parametersOfFiles, type NotebookParameter } from "./parameters";
 import { findCjkFont } from "../charts/render";
 import { packageFolderFrom } from "../shared/package-lookup";
+import { packageRoot, packageVersion } from "../shared/package-info";
 
 /** The file that marks a folder as a wenxi report and lists what wenxi wrote in it (shared/owned-folder.ts). */
 export const reportMarker = ".wenxi-report";
@@ -186,9 +187,7 @@ function chartCount(notebook: Notebook): number {
 }
 
 function footer(stamp?: Date): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const version = (require("../../package.json") as { version: string }).version;
-  return `wenxi ${version}${stamp ? ` · ${stamp.toISOString().slice(0, 19).replace("T", " ")} UTC` : ""}`;
+  return `wenxi ${packageVersion()}${stamp ? ` · ${stamp.toISOString().slice(0, 19).replace("T", " ")} UTC` : ""}`;
 }
 
 /** The manifest of a report: its notebooks with status, counts and main findings (for other tools; wenxi reads the notebooks). */
@@ -216,7 +215,7 @@ function titleOfFile(file: string): string {
 }
 
 /** The notebooks wenxi ships (in the package, and in a clone of the repository). */
-export const shippedNotebookFolder = path.resolve(__dirname, "../../notebooks");
+export const shippedNotebookFolder = path.join(packageRoot, "notebooks");
 
 /**
  * Notebooks import the package by name, which Node and tslab resolve from the notebook's folder
@@ -254,8 +253,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   const everyFile = existsSync(notebookFolder) ? listNotebooks(notebookFolder) : files;
   const ordered = [...everyFile, ...files.filter((file) => !everyFile.some((other) => path.resolve(other) === path.resolve(file)))];
   const partial = options.notebooks !== undefined && options.notebooks.length > 0;
-  const projectRoot = path.resolve(__dirname, "../..");
-  const corpusSource = options.corpus ?? declaredCorpus(parametersByFile) ?? path.join(projectRoot, "data", "corpus");
+  const corpusSource = options.corpus ?? declaredCorpus(parametersByFile) ?? path.join(packageRoot, "data", "corpus");
   // The output folder is replaced on every run: it must hold nothing but an earlier report, and
   // neither hold nor lie inside the corpus or the notebooks.
   checkApart(out, corpusSource, "corpus");
@@ -345,7 +343,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
         timeout: options.timeout,
         kernelArgv: options.kernelArgv,
         env: { WENXI_CACHE_DIR: cache },
-        scrubPaths: [projectRoot, path.resolve(path.dirname(file))].sort((left, right) => right.length - left.length),
+        scrubPaths: [packageRoot, path.resolve(path.dirname(file))].sort((left, right) => right.length - left.length),
         onCell: (cell, cells) => options.onProgress?.({ kind: "cell", index: index + 1, count: files.length, name, cell, cells, elapsedSeconds: (Date.now() - started) / 1000 }),
       });
       const title = titleOf(run.notebook, name);
@@ -372,7 +370,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     // A pool of `jobs` runners takes the notebooks in start order. A failing notebook costs only its
     // own page: the others still run. After an error (a kernel that cannot start) no new one starts.
     const jobs = Math.max(1, Math.min(files.length, Math.floor(options.jobs ?? defaultReportJobs())));
-    const order = jobs > 1 ? startOrder(files, readTimings(projectRoot)) : files.map((_, index) => index);
+    const order = jobs > 1 ? startOrder(files, readTimings(packageRoot)) : files.map((_, index) => index);
     const timings: Record<string, number> = {};
     let nextIndex = 0;
     const errors: Array<{ index: number; error: unknown }> = [];
@@ -387,7 +385,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       }
     };
     await Promise.all(Array.from({ length: jobs }, runner));
-    writeTimings(projectRoot, timings);
+    writeTimings(packageRoot, timings);
     if (errors.length > 0) throw errors.sort((left, right) => left.index - right.index)[0].error;
     const allEntries = names.map((name) => entries.get(name) ?? previousEntries.get(name)).filter((entry): entry is IndexEntry => entry !== undefined);
     build.write(reportManifest, `${JSON.stringify({ entries: allEntries }, null, 1)}\n`);
