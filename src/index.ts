@@ -31,7 +31,8 @@ export { frequencyByPeriod, changingTerms, distinctiveTerms, type PeriodRow, typ
 export { lexicalProfile, type ProfileRow } from "./stats/profile";
 export { loadDictionary, dictionaryCounts, dictionaryMatches, exampleDictionaryPath, type Dictionary, type DictionaryRow, type DictionaryMatchRow } from "./stats/dictionary";
 export { entities, type EntityRow, type EntityType } from "./stats/entities";
-export { documentSimilarity, nearestNeighbours, mostSimilarPairs, clusterDocuments, nearDuplicates, type NeighbourRow, type NeighbourOptions, type SimilarityRow, type SimilarityOptions, type Clustering, type Merge, type NearDuplicateRow, type NearDuplicateOptions } from "./stats/similarity";
+export { documentSimilarity, nearestNeighbours, mostSimilarPairs, clusterDocuments, type NeighbourRow, type NeighbourOptions, type SimilarityRow, type SimilarityOptions, type Clustering, type Merge } from "./stats/similarity";
+export { nearDuplicates, type NearDuplicateRow, type NearDuplicateOptions } from "./stats/near-duplicates";
 export { cooccurrenceNetwork, type Network, type NetworkNode, type NetworkEdge, type NetworkOptions, type NetworkUnit, type NetworkMeasure } from "./stats/network";
 export { topicModel, topicsByGroup, type TopicModel, type TopicOptions, type TopicTermRow, type DocumentTopicRow } from "./stats/topics";
 export { streamTermCounts, frequencyFromCounts, type StreamOptions, type StreamedCounts, type GroupCounts } from "./stats/stream";

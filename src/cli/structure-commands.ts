@@ -2,7 +2,8 @@
 // near-duplicates, topics, entities, dictionary measures and the lexical profile, as rows (table,
 // CSV or JSON) like every other analysis.
 import { cooccurrenceNetwork, type NetworkMeasure, type NetworkUnit } from "../stats/network";
-import { mostSimilarPairs, nearDuplicates, nearestNeighbours } from "../stats/similarity";
+import { mostSimilarPairs, nearestNeighbours } from "../stats/similarity";
+import { nearDuplicates } from "../stats/near-duplicates";
 import { topicModel } from "../stats/topics";
 import { entities } from "../stats/entities";
 import { dictionaryCounts, dictionaryMatches, exampleDictionaryPath, loadDictionary } from "../stats/dictionary";

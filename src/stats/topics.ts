@@ -22,6 +22,14 @@ export interface TopicOptions {
   top?: number;
   /** Leave out terms in fewer documents (too rare to shape a topic). Default 2, or 1 for a single document. */
   minDocuments?: number;
+  /** Keep the chain's state with the model (memory: a few numbers per token) so that `continueFrom` can go on from it. */
+  resumable?: boolean;
+  /**
+   * Go on with the chain of an earlier model of the same tokens (fitted with `resumable`) for
+   * `iterations` more sweeps, with its K, priors and random sequence: the same model as one run of
+   * all the sweeps, so that a choice of K among short runs need not start the chosen one again.
+   */
+  continueFrom?: TopicModel;
 }
 
 export interface TopicTermRow {
@@ -41,6 +49,8 @@ export interface DocumentTopicRow {
 
 export interface TopicModel {
   topics: number;
+  /** Gibbs sweeps behind the estimates (with those of a model continued). */
+  sweeps: number;
   terms: TopicTermRow[];
   documents: DocumentTopicRow[];
   /** UMass coherence of each topic's top terms, and their mean. */
@@ -50,14 +60,29 @@ export interface TopicModel {
   labels: string[];
 }
 
-export function topicModel(tokens: Tokens, options: TopicOptions = {}): TopicModel {
-  const K = options.topics ?? 5;
-  if (!Number.isInteger(K) || K < 1) throw new Error(`topics must be a whole number ≥ 1, got ${K}`);
-  const alpha = options.alpha ?? 50 / K;
-  const beta = options.beta ?? 0.01;
-  const iterations = options.iterations ?? 300;
-  const random = seededRandom(options.seed ?? 1);
-  const minDocuments = options.minDocuments ?? (tokens.documents.length > 1 ? 2 : 1);
+/** The state of one Gibbs chain, kept for a model fitted with `resumable` so that it can be continued. */
+interface Chain {
+  tokens: Tokens;
+  K: number;
+  V: number;
+  alpha: number;
+  beta: number;
+  words: string[];
+  /** Each document's tokens as model term ids (terms below minDocuments left out). */
+  docs: Int32Array[];
+  /** Counts: topicTerm[word × K + topic] (a word's K counts side by side, read together per token). */
+  topicTerm: Float64Array;
+  topicTotal: Float64Array;
+  documentTopic: Float64Array[];
+  assignments: Int32Array[];
+  random: () => number;
+  sweeps: number;
+}
+
+const chains = new WeakMap<TopicModel, Chain>();
+
+function startChain(tokens: Tokens, K: number, alpha: number, beta: number, seed: number, minDocuments: number): Chain {
+  const random = seededRandom(seed);
   // Vocabulary of the model: terms in at least minDocuments documents, renumbered densely.
   const documentFrequency = new Int32Array(tokens.vocabulary.length);
   for (const document of tokens.documents) for (const id of new Set(document.termIds)) documentFrequency[id]++;
@@ -79,44 +104,61 @@ export function topicModel(tokens: Tokens, options: TopicOptions = {}): TopicMod
     for (let index = 0; index < termIds.length; index++) {
       const topic = Math.floor(random() * K);
       assignments[d][index] = topic;
-      topicTerm[topic * V + termIds[index]]++;
+      topicTerm[termIds[index] * K + topic]++;
       topicTotal[topic]++;
       documentTopic[d][topic]++;
     }
   });
+  return { tokens, K, V, alpha, beta, words, docs, topicTerm, topicTotal, documentTopic, assignments, random, sweeps: 0 };
+}
+
+/** `iterations` sweeps of collapsed Gibbs sampling over every token of the chain. */
+function runSweeps(chain: Chain, iterations: number): void {
+  const { K, alpha, beta, docs, topicTerm, topicTotal, documentTopic, assignments, random } = chain;
+  const spread = chain.V * beta;
+  // topicTotal + Vβ per topic, kept as the totals change (the same numbers as computing it each time).
+  const denominator = Float64Array.from(topicTotal, (total) => total + spread);
   const probabilities = new Float64Array(K);
   for (let sweep = 0; sweep < iterations; sweep++) {
-    docs.forEach((termIds, d) => {
+    for (let d = 0; d < docs.length; d++) {
+      const termIds = docs[d];
+      const counts = documentTopic[d];
+      const assigned = assignments[d];
       for (let index = 0; index < termIds.length; index++) {
-        const word = termIds[index];
-        const old = assignments[d][index];
-        topicTerm[old * V + word]--;
-        topicTotal[old]--;
-        documentTopic[d][old]--;
+        const row = termIds[index] * K;
+        const old = assigned[index];
+        topicTerm[row + old]--;
+        denominator[old] = --topicTotal[old] + spread;
+        counts[old]--;
         let sum = 0;
         for (let topic = 0; topic < K; topic++) {
-          sum += ((topicTerm[topic * V + word] + beta) / (topicTotal[topic] + V * beta)) * (documentTopic[d][topic] + alpha);
+          sum += ((topicTerm[row + topic] + beta) / denominator[topic]) * (counts[topic] + alpha);
           probabilities[topic] = sum;
         }
         const draw = random() * sum;
         let chosen = 0;
         while (chosen < K - 1 && probabilities[chosen] <= draw) chosen++;
-        assignments[d][index] = chosen;
-        topicTerm[chosen * V + word]++;
-        topicTotal[chosen]++;
-        documentTopic[d][chosen]++;
+        assigned[index] = chosen;
+        topicTerm[row + chosen]++;
+        denominator[chosen] = ++topicTotal[chosen] + spread;
+        counts[chosen]++;
       }
-    });
+    }
   }
-  const top = options.top ?? 10;
+  chain.sweeps += iterations;
+}
+
+/** The estimates of a chain's current state: φ, θ, top terms, coherence, labels. */
+function summarize(chain: Chain, top: number): TopicModel {
+  const { tokens, K, V, alpha, beta, words, docs, topicTerm, topicTotal, documentTopic } = chain;
   const terms: TopicTermRow[] = [];
   const topIds: number[][] = [];
   for (let topic = 0; topic < K; topic++) {
     const ranked = Array.from({ length: V }, (_, word) => word).sort(
-      (left, right) => topicTerm[topic * V + right] - topicTerm[topic * V + left] || compareText(words[left], words[right]),
+      (left, right) => topicTerm[right * K + topic] - topicTerm[left * K + topic] || compareText(words[left], words[right]),
     );
     topIds.push(ranked.slice(0, top));
-    ranked.slice(0, top).forEach((word, rank) => terms.push({ topic: topic + 1, rank: rank + 1, term: words[word], weight: (topicTerm[topic * V + word] + beta) / (topicTotal[topic] + V * beta) }));
+    ranked.slice(0, top).forEach((word, rank) => terms.push({ topic: topic + 1, rank: rank + 1, term: words[word], weight: (topicTerm[word * K + topic] + beta) / (topicTotal[topic] + V * beta) }));
   }
   const documents: DocumentTopicRow[] = [];
   docs.forEach((termIds, d) => {
@@ -132,12 +174,38 @@ export function topicModel(tokens: Tokens, options: TopicOptions = {}): TopicMod
   });
   return {
     topics: K,
+    sweeps: chain.sweeps,
     terms,
     documents,
     coherence,
     meanCoherence: coherence.reduce((sum, value) => sum + value, 0) / Math.max(1, K),
     labels: topIds.map((ids) => ids.slice(0, 3).map((id) => words[id]).join(" · ")),
   };
+}
+
+export function topicModel(tokens: Tokens, options: TopicOptions = {}): TopicModel {
+  const iterations = options.iterations ?? 300;
+  if (!Number.isInteger(iterations) || iterations < 0) throw new Error(`iterations must be a whole number ≥ 0, got ${iterations}`);
+  let chain: Chain;
+  if (options.continueFrom) {
+    const earlier = chains.get(options.continueFrom);
+    if (!earlier) throw new Error("continueFrom takes a model fitted with resumable: true and not continued since (its chain goes on in the model that continued it)");
+    if (earlier.tokens !== tokens) throw new Error("continueFrom takes a model of the same tokens");
+    for (const name of ["topics", "alpha", "beta", "seed", "minDocuments"] as const) {
+      if (options[name] !== undefined) throw new Error(`${name} is the earlier model's when continueFrom is given; leave it out`);
+    }
+    chains.delete(options.continueFrom);
+    chain = earlier;
+  } else {
+    const K = options.topics ?? 5;
+    if (!Number.isInteger(K) || K < 1) throw new Error(`topics must be a whole number ≥ 1, got ${K}`);
+    const minDocuments = options.minDocuments ?? (tokens.documents.length > 1 ? 2 : 1);
+    chain = startChain(tokens, K, options.alpha ?? 50 / K, options.beta ?? 0.01, options.seed ?? 1, minDocuments);
+  }
+  runSweeps(chain, iterations);
+  const model = summarize(chain, options.top ?? 10);
+  if (options.resumable) chains.set(model, chain);
+  return model;
 }
 
 /** Topic shares averaged over the documents of each group (a metadata field: year, decade, source …). */

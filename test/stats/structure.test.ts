@@ -3,7 +3,7 @@
 // Louvain communities, and the topic model.
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { clusterDocuments, cooccurrenceNetwork, corpusFromTexts, dictionaryCounts, dictionaryMatches, documentSimilarity, entities, lexicalProfile, loadDictionary, nearDuplicates, tokenize, topicModel } from "../../src";
+import { clusterDocuments, cooccurrenceNetwork, corpusFromTexts, dictionaryCounts, dictionaryMatches, documentSimilarity, entities, lexicalProfile, loadCorpus, loadDictionary, nearDuplicates, tokenize, topicModel } from "../../src";
 import { louvain } from "../../src/stats/network";
 import { movingAverageTtr, mtld } from "../../src/stats/profile";
 import { temporaryFolder, writeFiles } from "../helpers";
@@ -137,6 +137,52 @@ describe("near-duplicates: a passage copied into a long document", () => {
   });
 });
 
+describe("near-duplicates against a brute-force reference", () => {
+  it("gives each pair's shared shingles, containment, Jaccard and longest common passage as string sets and dynamic programming do, on 40 generated documents", () => {
+    let state = 11;
+    const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0), state / 2 ** 32);
+    // A small alphabet, so shingles repeat inside and across documents; punctuation that the shingles skip.
+    const text = (length: number) => Array.from({ length }, () => String.fromCharCode(0x4e00 + Math.floor(next() * 6)) + (next() < 0.08 ? "，" : "")).join("");
+    const bases = Array.from({ length: 40 }, () => text(60 + Math.floor(next() * 200)));
+    const texts = bases.map((base, index) => (index % 4 === 1 ? `${bases[index - 1].slice(10, 130)}${base.slice(0, 40)}` : base));
+    const corpus = corpusFromTexts(texts.map((value, index) => ({ id: `d${String(index).padStart(2, "0")}`, text: value })));
+    const size = 6;
+    const rows = nearDuplicates(corpus, { size, threshold: 0.3, minPassage: 12, passage: 40 });
+    expect(rows.length).toBeGreaterThan(5);
+    const compact = (value: string) => value.replace(/[\s\p{P}\p{S}]/gu, "");
+    const shingles = (value: string) => new Set(Array.from({ length: Math.max(0, value.length - size + 1) }, (_, index) => value.slice(index, index + size)));
+    const longestCommon = (a: string, b: string) => {
+      let best = 0;
+      let previous = new Int32Array(b.length + 1);
+      for (let i = 1; i <= a.length; i++) {
+        const current = new Int32Array(b.length + 1);
+        for (let j = 1; j <= b.length; j++) if (a[i - 1] === b[j - 1]) best = Math.max(best, (current[j] = previous[j - 1] + 1));
+        previous = current;
+      }
+      return best;
+    };
+    const byId = new Map(corpus.documents.map((document) => [document.id, compact(document.text)]));
+    for (const row of rows) {
+      const [a, b] = [byId.get(row.document1)!, byId.get(row.document2)!];
+      const [setA, setB] = [shingles(a), shingles(b)];
+      const shared = [...setA].filter((value) => setB.has(value)).length;
+      expect(row.sharedShingles, `${row.document1}–${row.document2}`).toBe(shared);
+      expect(row.containment).toBe(shared / Math.min(setA.size, setB.size));
+      expect(row.jaccard).toBe(shared / (setA.size + setB.size - shared));
+      // The longest run of shared shingles on one diagonal is the longest common substring of the
+      // texts without punctuation; the passage reported is that stretch of the first text, punctuation in.
+      const text1 = [...corpus.documents.find((document) => document.id === row.document1)!.text];
+      const passage = text1.slice(row.start1, row.start1 + row.longestPassage).join("");
+      expect(compact(passage).length, `${row.document1}–${row.document2}`).toBe(longestCommon(a, b));
+      expect(b.includes(compact(passage))).toBe(true);
+      expect(/[\s\p{P}\p{S}]/u.test(passage[0]) || /[\s\p{P}\p{S}]/u.test(passage[passage.length - 1])).toBe(false);
+    }
+    // Every copy made above is found.
+    const found = new Set(rows.map((row) => `${row.document1}/${row.document2}`));
+    for (let index = 1; index < 40; index += 4) expect(found.has(`d${String(index - 1).padStart(2, "0")}/d${String(index).padStart(2, "0")}`)).toBe(true);
+  });
+});
+
 describe("Louvain refinement", () => {
   it("leaves no node that one move to a neighbouring community would raise the modularity of, on 200 random weighted graphs", () => {
     let state = 7;
@@ -222,5 +268,22 @@ describe("topic model", () => {
     expect(model.coherence[0]).toBeCloseTo(Math.log(1.5), 12);
     expect(model.coherence[1]).toBeCloseTo(Math.log(1.5), 12);
     expect(topicModel(tokens, { topics: 2, seed: 7, iterations: 200, top: 2 })).toEqual(model);
+  });
+
+  it("continues a resumable chain: 60 sweeps then 140 more equal 200 from the start, on the bundled corpus", async () => {
+    const bundled = tokenize(await loadCorpus(path.join(__dirname, "../../data/corpus")));
+    const whole = topicModel(bundled, { topics: 3, seed: 4, iterations: 200 });
+    const first = topicModel(bundled, { topics: 3, seed: 4, iterations: 60, resumable: true });
+    expect(first.sweeps).toBe(60);
+    expect(first.terms).not.toEqual(whole.terms);
+    const continued = topicModel(bundled, { continueFrom: first, iterations: 140 });
+    expect(continued).toEqual(whole);
+    expect(continued.sweeps).toBe(200);
+    // The chain went on in the new model: the earlier one cannot be continued again, nor a model without state.
+    expect(() => topicModel(bundled, { continueFrom: first, iterations: 1 })).toThrow(/not continued since/);
+    expect(() => topicModel(bundled, { continueFrom: whole, iterations: 1 })).toThrow(/resumable: true/);
+    const other = topicModel(bundled, { topics: 3, seed: 4, iterations: 1, resumable: true });
+    expect(() => topicModel(bundled, { continueFrom: other, topics: 4, iterations: 1 })).toThrow(/topics is the earlier model's/);
+    expect(() => topicModel(tokenize(corpusFromTexts([{ id: "x", text: "一二三" }])), { continueFrom: other, iterations: 1 })).toThrow(/same tokens/);
   });
 });
