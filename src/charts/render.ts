@@ -8,6 +8,7 @@ import { escapeHtml } from "../format/tables";
 import { textWidth } from "../text/width";
 import { seededRandom } from "../shared/random";
 import { chineseFontFamily, type VegaLiteSpec } from "./theme";
+import { svgCharacters, withSubsetFont } from "./font-subset";
 
 type TextItem = { text?: unknown; fontSize?: number };
 
@@ -144,13 +145,16 @@ export function svgToPNG(svg: string, options: { scale?: number; fontFile?: stri
   const fontFile = findCjkFont(options.fontFile);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Resvg } = require("@resvg/resvg-js") as typeof import("@resvg/resvg-js");
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: options.scale ?? 2 },
-    background: "#ffffff",
-    // The one font loaded is used for every family the SVG names (resvg falls back to it).
-    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: "Noto Sans SC", sansSerifFamily: "Noto Sans SC" },
+  // The font cut to the SVG's characters: the same pixels, and milliseconds instead of ~12 ms a label.
+  return withSubsetFont(fontFile, svgCharacters(svg), (file) => {
+    const resvg = new Resvg(svg, {
+      fitTo: { mode: "zoom", value: options.scale ?? 2 },
+      background: "#ffffff",
+      // The one font loaded is used for every family the SVG names (resvg falls back to it).
+      font: { fontFiles: [file], loadSystemFonts: false, defaultFontFamily: "Noto Sans SC", sansSerifFamily: "Noto Sans SC" },
+    });
+    return resvg.render().asPng();
   });
-  return resvg.render().asPng();
 }
 
 /** The minified browser build of a Vega library, read from its package folder (its exports map hides build/). */

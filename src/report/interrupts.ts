@@ -15,7 +15,7 @@ export function kernelFolderPrefixOfThisProcess(): string {
 }
 
 /**
- * Removes kernel folders (and report caches) left by processes that no longer exist, first ending
+ * Removes kernel folders (and report caches, and chart fonts: charts/font-subset.ts) left by processes that no longer exist, first ending
  * the kernel each started (its pid is in kernel.pid; it is ended only if its command line names
  * the folder).
  */
@@ -29,7 +29,7 @@ export function removeStaleKernelFolders(folder = tmpdir()): string[] {
   }
   const me = process.getuid?.();
   for (const name of names) {
-    const match = /^wenxi-(?:kernel|cache)-(\d+)-/.exec(name);
+    const match = /^wenxi-(?:kernel|cache|font)-(\d+)-/.exec(name);
     if (!match || processIsAlive(Number(match[1]))) continue;
     const stale = path.join(folder, name);
     // Another user's folder in a shared temporary folder is theirs to remove: left alone.

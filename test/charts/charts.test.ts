@@ -1,11 +1,13 @@
 // Every chart builder on results of the seed corpus: compiles without warnings, renders headless,
 // and the SVG holds the expected marks and Chinese labels.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { collocationChart, collocations, dispersion, dispersionChart, frequencyOverTimeChart, keyness, keynessChart, loadCorpus, saveChart, termFrequency, termsByDocumentChart, tfidf, tfidfHeatmap, tokenize, topTermsChart, toPNG, toSVG, wordCloud, type Tokens, type VegaLiteSpec } from "../../src";
 import { layoutCloud } from "../../src/charts/cloud-layout";
-import { compileToVega, svgToPNG } from "../../src/charts/render";
+import { compileToVega, findCjkFont, svgToPNG } from "../../src/charts/render";
+import { subsetFont, svgCharacters } from "../../src/charts/font-subset";
 import { clusterOrder } from "../../src/charts/builders";
 import { temporaryFolder } from "../helpers";
 
@@ -143,6 +145,33 @@ describe("rendering", () => {
     expect(one.equals(other)).toBe(false);
     expect(one.equals(blank)).toBe(false);
     expect([...one.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it("draws with the font cut to the chart's characters the same pixels as with the whole font, and leaves no font file behind", async () => {
+    const { Resvg } = await import("@resvg/resvg-js");
+    const fontFile = findCjkFont();
+    const svg = await toSVG(topTermsChart(termFrequency(tokens), { top: 15, title: "词频 Term frequency &amp; more" }));
+    const whole = new Resvg(svg, { fitTo: { mode: "zoom", value: 1.5 }, background: "#ffffff", font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: "Noto Sans SC", sansSerifFamily: "Noto Sans SC" } }).render().asPng();
+    expect(svgToPNG(svg, { scale: 1.5 }).equals(whole)).toBe(true);
+    const cut = subsetFont(fontFile, svgCharacters(svg));
+    if (!readFileSync(fontFile).subarray(0, 4).equals(Buffer.from("ttcf"))) {
+      expect(cut).toBeDefined();
+      expect(cut!.length).toBeLessThan(statSync(fontFile).size / 10);
+    }
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`wenxi-font-${process.pid}-`))).toEqual([]);
+  });
+
+  it("takes every character an SVG can draw, character references decoded, ASCII always", () => {
+    const characters = svgCharacters('<svg><text>公&#x5B89;&#37096;</text></svg>');
+    for (const character of ["公", "安", "部", "A", "~", " "]) expect(characters).toContain(character);
+    expect(new Set(characters).size).toBe([...characters].length);
+  });
+
+  it("leaves a font collection (TTC) whole: which face resvg takes is its own choice", () => {
+    const folder = temporaryFolder();
+    const collection = path.join(folder, "fonts.ttc");
+    writeFileSync(collection, Buffer.concat([Buffer.from("ttcf"), Buffer.alloc(64)]));
+    expect(subsetFont(collection, "公安")).toBeUndefined();
   });
 
   it("names a missing font instead of drawing boxes", async () => {
