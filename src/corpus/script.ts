@@ -13,6 +13,7 @@ import * as OpenCC from "opencc-js";
 import { phraseConverter, phraseOnlyCharacters, simplifyPhrases, type DictionaryGroup } from "./conversion";
 import { big5Characters, gb2312Characters, gb2312LevelOne } from "./characters";
 import type { Script } from "./types";
+import { cacheKey, readCached, writeCached } from "../shared/cache";
 
 let phraseToTraditional: ((text: string) => string) | undefined;
 let commonHan: Set<string> | undefined;
@@ -50,6 +51,10 @@ let classes: ClassTable | undefined;
 /** Each Han code point's class, found by converting every BMP and Extension B–F character one at a time. */
 function characterClasses(): ClassTable {
   if (classes) return classes;
+  // Within a report run the first kernel builds the table (OpenCC over 100,000 characters, ~0.4 s) and the others read it.
+  const key = cacheKey("character-classes");
+  const cached = readCached<ClassTable>("script-classes", key);
+  if (cached) return (classes = cached);
   const codePoints: number[] = [];
   for (const [first, last] of [
     [0x3400, 0x4dbf],
@@ -79,6 +84,7 @@ function characterClasses(): ClassTable {
     else table.astral.set(codePoints[index], found);
   });
   classes = table;
+  writeCached("script-classes", key, table);
   return table;
 }
 
