@@ -4,7 +4,7 @@
 // Coherence of a topic (UMass, Mimno et al. 2011): Σ over pairs of its top terms (i after j) of
 // log((D(wi, wj) + 1) / D(wj)), D counting documents; the mean over topics helps choose K (closer
 // to 0 is more coherent).
-import { seededRandom } from "../shared/random";
+import { nextRandomState, randomOfState } from "../shared/random";
 import type { Tokens } from "../text/tokenize";
 import { compareText } from "../shared/order";
 
@@ -75,14 +75,15 @@ interface Chain {
   topicTotal: Float64Array;
   documentTopic: Float64Array[];
   assignments: Int32Array[];
-  random: () => number;
+  /** The generator's state (shared/random.ts), carried from sweep to sweep and chain to continuation. */
+  randomState: number;
   sweeps: number;
 }
 
 const chains = new WeakMap<TopicModel, Chain>();
 
 function startChain(tokens: Tokens, K: number, alpha: number, beta: number, seed: number, minDocuments: number): Chain {
-  const random = seededRandom(seed);
+  let randomState = seed >>> 0;
   // Vocabulary of the model: terms in at least minDocuments documents, renumbered densely.
   const documentFrequency = new Int32Array(tokens.vocabulary.length);
   for (const document of tokens.documents) for (const id of new Set(document.termIds)) documentFrequency[id]++;
@@ -102,19 +103,20 @@ function startChain(tokens: Tokens, K: number, alpha: number, beta: number, seed
   const assignments = docs.map((words) => new Int32Array(words.length));
   docs.forEach((termIds, d) => {
     for (let index = 0; index < termIds.length; index++) {
-      const topic = Math.floor(random() * K);
+      const topic = Math.floor(randomOfState((randomState = nextRandomState(randomState))) * K);
       assignments[d][index] = topic;
       topicTerm[termIds[index] * K + topic]++;
       topicTotal[topic]++;
       documentTopic[d][topic]++;
     }
   });
-  return { tokens, K, V, alpha, beta, words, docs, topicTerm, topicTotal, documentTopic, assignments, random, sweeps: 0 };
+  return { tokens, K, V, alpha, beta, words, docs, topicTerm, topicTotal, documentTopic, assignments, randomState, sweeps: 0 };
 }
 
 /** `iterations` sweeps of collapsed Gibbs sampling over every token of the chain. */
 function runSweeps(chain: Chain, iterations: number): void {
-  const { K, alpha, beta, docs, topicTerm, topicTotal, documentTopic, assignments, random } = chain;
+  const { K, alpha, beta, docs, topicTerm, topicTotal, documentTopic, assignments } = chain;
+  let state = chain.randomState;
   const spread = chain.V * beta;
   // topicTotal + Vβ per topic, kept as the totals change (the same numbers as computing it each time).
   const denominator = Float64Array.from(topicTotal, (total) => total + spread);
@@ -135,7 +137,7 @@ function runSweeps(chain: Chain, iterations: number): void {
           sum += ((topicTerm[row + topic] + beta) / denominator[topic]) * (counts[topic] + alpha);
           probabilities[topic] = sum;
         }
-        const draw = random() * sum;
+        const draw = randomOfState((state = nextRandomState(state))) * sum;
         let chosen = 0;
         while (chosen < K - 1 && probabilities[chosen] <= draw) chosen++;
         assigned[index] = chosen;
@@ -145,6 +147,7 @@ function runSweeps(chain: Chain, iterations: number): void {
       }
     }
   }
+  chain.randomState = state;
   chain.sweeps += iterations;
 }
 
