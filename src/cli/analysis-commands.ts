@@ -1,6 +1,6 @@
 // `wenxi freq|keywords|kwic|keyness|collocations|ngrams [source]`: the analyses of the library,
 // with the same field names in JSON and CSV as its result rows.
-import { defaultCorpusSource, loadCorpus, type LoadOptions } from "../corpus/load";
+import { defaultCorpusSource, formatCorpusError, loadCorpus, type LoadOptions } from "../corpus/load";
 import type { Corpus } from "../corpus/types";
 import { collocations, type CollocationMeasure } from "../stats/collocations";
 import { termFrequency } from "../stats/frequency";
@@ -43,7 +43,7 @@ export function tokenizeOptionsFrom(parsed: ParsedArguments): TokenizeOptions {
 export async function loadFrom(parsed: ParsedArguments, output: Output, extra: Partial<LoadOptions> = {}): Promise<Corpus | undefined> {
   const source = parsed.positionals[0] ?? defaultCorpusSource;
   const corpus = await loadCorpus(source, { ...loadOptionsFrom(parsed), ...extra, strict: false });
-  for (const error of corpus.errors) output.stderr(`wenxi: skipped ${error.path}${error.line ? `:${error.line}` : ""}: ${error.reason}\n`);
+  for (const error of corpus.errors) output.stderr(`wenxi: skipped ${formatCorpusError(error)}\n`);
   if (parsed.options.has("strict") && corpus.errors.length > 0) return undefined;
   if (corpus.documents.length === 0) {
     output.stderr(`wenxi: ${await emptyLoadMessage(source, parsed, corpus.errors.length)}\n`);
@@ -158,7 +158,7 @@ export const frequencyCommand: Command = {
       workers: parsed.options.has("workers") ? numberOption(parsed, "workers", 1, { min: 0 }) : undefined,
       onProgress: streamProgressPrinter(output),
     });
-    for (const error of counted.errors) output.stderr(`wenxi: skipped ${error.path}${error.line ? `:${error.line}` : ""}: ${error.reason}\n`);
+    for (const error of counted.errors) output.stderr(`wenxi: skipped ${formatCorpusError(error)}\n`);
     if (counted.documents === 0) {
       output.stderr(`wenxi: ${await emptyLoadMessage(source, parsed, counted.errors.length)}\n`);
       return 1;

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { listFolder } from "../corpus/sources";
 import { nameFieldsReader, parseNameFieldsSpec, type NameFieldsSpec } from "../corpus/name-fields";
 
-export const corpusLoadValueOptions = ["pattern", "encoding", "text-field", "id-field", "title-field", "max-file-mb", "name-fields"];
+export const corpusLoadValueOptions = ["pattern", "encoding", "text-field", "id-field", "title-field", "author-field", "date-field", "records", "max-file-mb", "name-fields"];
 export const corpusLoadFlagOptions = ["strict", "follow-links", "no-pinyin", "no-debris", "no-metadata", "no-simplified", "no-normalize"];
 
 function nameFieldsOption(parsed: ParsedArguments): NameFieldsSpec | undefined {
@@ -51,6 +51,9 @@ export function loadOptionsFrom(parsed: ParsedArguments): LoadOptions {
     textField: stringOption(parsed, "text-field"),
     idField: stringOption(parsed, "id-field"),
     titleField: stringOption(parsed, "title-field"),
+    authorField: stringOption(parsed, "author-field"),
+    dateField: stringOption(parsed, "date-field"),
+    recordsField: stringOption(parsed, "records"),
     nameFields: nameFieldsOption(parsed),
     maxFileBytes: parsed.options.has("max-file-mb") ? numberOption(parsed, "max-file-mb", 256) * 1024 * 1024 : undefined,
     followLinks: parsed.options.has("follow-links") ? "all" : "inside",
@@ -66,10 +69,10 @@ export function loadOptionsFrom(parsed: ParsedArguments): LoadOptions {
 export const corpusCommand: Command = {
   name: "corpus",
   summary: "load and clean a corpus; one row per document",
-  usage: `wenxi corpus [source=${defaultCorpusSource}] [--json|--csv] [--strict] [--pattern GLOB] [--encoding NAME] [--text-field NAME] [--name-fields "{date}_{speaker}"|SEP:FIELDS] [--max-file-mb N=256] [--follow-links] [--no-pinyin|--no-debris|--no-metadata|--no-simplified|--no-normalize]`,
+  usage: `wenxi corpus [source=${defaultCorpusSource}] [--json|--csv] [--strict] [--pattern GLOB] [--encoding NAME] [--text-field NAME] [--title-field NAME] [--author-field NAME] [--date-field NAME] [--records PATH] [--name-fields "{date}_{speaker}"|SEP:FIELDS] [--max-file-mb N=256] [--follow-links] [--no-pinyin|--no-debris|--no-metadata|--no-simplified|--no-normalize]`,
   valueOptions: corpusLoadValueOptions,
   flagOptions: [...formatFlags, ...corpusLoadFlagOptions],
-  examples: ["wenxi corpus", "wenxi corpus my-texts --json", "wenxi corpus news.csv --csv --text-field 正文", 'wenxi corpus government-reports --name-fields "{year}政府工作报告_{speaker}"', 'wenxi corpus my-texts --pattern "**/*.md"'],
+  examples: ["wenxi corpus", "wenxi corpus my-texts --json", "wenxi corpus news.csv --csv --text-field 正文", "wenxi corpus poet.tang.0.json --text-field paragraphs --author-field author", 'wenxi corpus government-reports --name-fields "{year}政府工作报告_{speaker}"', 'wenxi corpus my-texts --pattern "**/*.md"'],
   async run(parsed, output) {
     const source = parsed.positionals[0] ?? defaultCorpusSource;
     let corpus;

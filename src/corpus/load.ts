@@ -31,12 +31,25 @@ export interface LoadOptions extends DocumentOptions {
   encoding?: string;
   /** Throw a CorpusLoadError listing every error instead of returning them in `corpus.errors`. */
   strict?: boolean;
-  /** JSONL property or CSV column holding the text. Default `text`. */
+  /**
+   * JSON/JSONL property or CSV column holding the text. Default `text`. A dotted path reaches into
+   * nested objects (`content.body`); an array of strings (`paragraphs`) is joined by line breaks.
+   */
   textField?: string;
-  /** JSONL property or CSV column holding the document id. Default `id`; rows without one get `<file>-<line>`. */
+  /** Property or column holding the document id. Default `id`; rows without one get `<file>-<line>` (`<file>-<record>` in a JSON array). */
   idField?: string;
-  /** JSONL property or CSV column holding the title. Default `title`. */
+  /** Property or column holding the title. Default `title`. */
   titleField?: string;
+  /** Property or column holding the author (`meta.author`). Default `author`. */
+  authorField?: string;
+  /** Property or column holding the date (`meta.date`, read like any date). Default `date`. */
+  dateField?: string;
+  /**
+   * In a `.json` file, the dotted path to the array of records. Default: the file's top-level
+   * array; else the one property of the top-level object that holds an array of objects; else the
+   * object itself as one record.
+   */
+  recordsField?: string;
   /** CSV delimiter. Default `,` (tab for .tsv). */
   delimiter?: string;
   /** Follow symbolic links out of the corpus folder (`"all"`); by default they are reported and skipped. */
@@ -95,7 +108,7 @@ export class CorpusLoadError extends Error {
 }
 
 export function formatCorpusError(error: CorpusError): string {
-  return `${error.path}${error.line !== undefined ? `:${error.line}` : ""}: ${error.reason}`;
+  return `${error.path}${error.line !== undefined ? `:${error.line}` : ""}${error.record !== undefined ? ` (record ${error.record})` : ""}: ${error.reason}`;
 }
 
 /** What a document is made from before cleaning. */
@@ -108,6 +121,11 @@ export interface DocumentInput {
   title?: string;
   meta?: Record<string, string>;
   encoding?: string;
+  /**
+   * A row of a JSON, JSONL or CSV file: many documents share the file's name, which says nothing of
+   * each one's date (poet.tang.2000.json holds poems, not the year 2000): no date from the name.
+   */
+  row?: boolean;
 }
 
 /** Cleans one text into a Document (pure: no file access). */
@@ -173,7 +191,7 @@ export function createDocument(input: DocumentInput, options: DocumentOptions = 
   if (options.metadata !== false) {
     const dateline = findDateline(cleaned.text);
     if (dateline) candidates.push({ date: dateline.date, source: "dateline", from: dateline.text, line: dateline.line });
-    const fromName = parseDateValue(name);
+    const fromName = input.row ? undefined : parseDateValue(name);
     if (fromName) candidates.push({ date: fromName.date, source: "file-name", from: name });
     const title = input.title?.trim() || cleaned.title;
     const fromTitle = title ? parseDateValue(title) : undefined;
@@ -286,30 +304,135 @@ function parseSourceFile(file: ListedFile, format: SourceFormat, bytes: Buffer, 
   if (format === "text") {
     return { inputs: [{ id: fileStem, name: fileStem, text: decoded.text, path: file.path, encoding: decoded.encoding }], errors: [] };
   }
-  const rows = format === "jsonl" ? readJsonLines(decoded.text, file.path) : readCsvRows(decoded.text, file.path, options.delimiter ?? (file.path.toLowerCase().endsWith(".tsv") ? "\t" : ","));
+  const rows =
+    format === "jsonl" ? readJsonLines(decoded.text, file.path) : format === "json" ? readJsonRecords(decoded.text, file.path, options.recordsField) : readCsvRows(decoded.text, file.path, options.delimiter ?? (file.path.toLowerCase().endsWith(".tsv") ? "\t" : ","));
   const inputs: DocumentInput[] = [];
   const errors = [...rows.errors];
   const textField = options.textField ?? "text";
   const idField = options.idField ?? "id";
   const titleField = options.titleField ?? "title";
-  const width = String(rows.rows.at(-1)?.line ?? 0).length;
-  rows.rows.forEach(({ line, record }) => {
-    const text = record[textField];
-    if (typeof text !== "string" || text.trim() === "") {
-      errors.push({ path: file.path, line, kind: text === undefined ? "parse" : "empty", reason: text === undefined ? `no "${textField}" field` : `"${textField}" is empty` });
-      return;
+  const authorField = options.authorField ?? "author";
+  const dateField = options.dateField ?? "date";
+  // Fields read into the document itself; the others become metadata (by their top-level name).
+  const used = new Set([textField, idField, titleField, authorField, dateField].map((field) => topLevelName(field)));
+  const width = String(rows.rows.at(-1)?.line ?? rows.rows.at(-1)?.record ?? 0).length;
+  const missing: Array<{ line?: number; record?: number }> = [];
+  const fieldsSeen = new Map<string, number>();
+  for (const row of rows.rows) {
+    const where = row.line !== undefined ? { line: row.line } : { record: row.place };
+    const value = fieldValue(row.record, textField);
+    if (value === undefined) {
+      missing.push(where);
+      for (const key of Object.keys(row.record)) fieldsSeen.set(key, (fieldsSeen.get(key) ?? 0) + 1);
+      continue;
     }
-    const meta: Record<string, string> = { line: String(line) };
-    for (const [key, value] of Object.entries(record)) if (key !== textField && key !== idField && key !== titleField) meta[key] = fieldText(value);
-    const id = fieldText(record[idField]).trim() || `${fileStem}-${String(line).padStart(width, "0")}`;
-    inputs.push({ id, name: fileStem, text, path: file.path, title: fieldText(record[titleField]) || undefined, meta, encoding: decoded.encoding });
-  });
+    const text = fieldTextOfValue(value);
+    if (text === undefined) {
+      errors.push({ path: file.path, ...where, kind: "parse", reason: `"${textField}" holds ${describeJson(value)}, not text (give a field of text, or of an array of texts)` });
+      continue;
+    }
+    if (text.trim() === "") {
+      errors.push({ path: file.path, ...where, kind: "empty", reason: `"${textField}" is empty` });
+      continue;
+    }
+    const meta: Record<string, string> = row.line !== undefined ? { line: String(row.line) } : { record: String(row.place) };
+    for (const [key, item] of Object.entries(row.record)) if (!used.has(key)) meta[key] = fieldText(item);
+    const author = fieldText(fieldValue(row.record, authorField)).trim();
+    if (author) meta.author = author;
+    const date = fieldText(fieldValue(row.record, dateField)).trim();
+    if (date) meta.date = date;
+    const number = row.line ?? row.place ?? 0;
+    const id = fieldText(fieldValue(row.record, idField)).trim() || `${fileStem}-${String(number).padStart(width, "0")}`;
+    inputs.push({ id, name: fileStem, text, path: file.path, title: fieldText(fieldValue(row.record, titleField)) || undefined, meta, encoding: decoded.encoding, row: true });
+  }
+  if (missing.length > 0) {
+    // Once per file, with the fields the rows do have: a wrong --text-field is one mistake, not one per row.
+    const present = [...fieldsSeen].sort((left, right) => right[1] - left[1] || compareText(left[0], right[0])).map(([key]) => `"${key}"`);
+    const first = missing[0];
+    const which = missing.length === rows.rows.length ? `any of its ${rows.rows.length} row(s)` : `${missing.length} of ${rows.rows.length} rows (the first: ${first.line !== undefined ? `line ${first.line}` : `record ${first.record}`})`;
+    errors.push({
+      path: file.path,
+      ...first,
+      kind: "parse",
+      reason: `no "${textField}" field in ${which}; ${present.length > 0 ? `their fields: ${present.slice(0, 12).join(", ")}${present.length > 12 ? ", …" : ""}` : "they have no fields"}. Name the text's field with textField (--text-field NAME; a dotted path reaches inside objects)`,
+    });
+  }
   return { inputs, errors };
 }
 
+/** The top-level property a dotted field path starts from (the path itself when the record has that key). */
+function topLevelName(field: string): string {
+  return field.split(".")[0];
+}
+
+/** A record's field: the key itself when present (a key may hold a dot), else the dotted path walked through objects. */
+export function fieldValue(record: Record<string, unknown>, field: string): unknown {
+  if (Object.prototype.hasOwnProperty.call(record, field)) return record[field];
+  let value: unknown = record;
+  for (const part of field.split(".")) {
+    if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** Text of a text field: a string, a number, or an array of them (nested arrays too) joined by line breaks; else undefined. */
+function fieldTextOfValue(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value)) {
+    const parts = value.flat(Infinity as 1);
+    if (parts.every((part) => typeof part === "string" || typeof part === "number")) return parts.map(String).join("\n");
+  }
+  return undefined;
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array that is not all text";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
 interface Rows {
-  rows: Array<{ line: number; record: Record<string, unknown> }>;
+  /** Each record with its line (JSONL, CSV) or its place in a JSON file's array (`place`). */
+  rows: Array<{ line?: number; place?: number; record: Record<string, unknown> }>;
   errors: CorpusError[];
+}
+
+/**
+ * The records of a `.json` file: its top-level array, the array at `recordsField` (a dotted path),
+ * the one property of a top-level object holding an array of objects, or that object alone.
+ */
+function readJsonRecords(text: string, filePath: string, recordsField?: string): Rows {
+  if (jsonNestsDeeperThan(text, maxJsonDepth)) return { rows: [], errors: [{ path: filePath, kind: "parse", reason: `JSON nested more than ${maxJsonDepth} levels deep: file skipped` }] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const lines = text.trim().split(/\r?\n/);
+    const oneObjectPerLine = lines.length > 1 && lines.every((line) => line.trim() === "" || line.trim().startsWith("{"));
+    return { rows: [], errors: [{ path: filePath, kind: "parse", reason: `invalid JSON: ${(error as Error).message}${oneObjectPerLine ? " (one object per line: name the file .jsonl, or read it with format: \"jsonl\")" : ""}` }] };
+  }
+  let records: unknown = value;
+  if (recordsField !== undefined) {
+    records = value !== null && typeof value === "object" && !Array.isArray(value) ? fieldValue(value as Record<string, unknown>, recordsField) : undefined;
+    if (!Array.isArray(records)) {
+      const keys = value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value).map((key) => `"${key}"`).join(", ") : "";
+      return { rows: [], errors: [{ path: filePath, kind: "parse", reason: `no array of records at "${recordsField}"${keys ? `; the top-level fields: ${keys}` : ""}` }] };
+    }
+  } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const arrays = Object.entries(value).filter(([, item]) => Array.isArray(item) && item.length > 0 && item.every((element) => element !== null && typeof element === "object" && !Array.isArray(element)));
+    records = arrays.length === 1 ? arrays[0][1] : [value];
+  }
+  if (!Array.isArray(records)) return { rows: [], errors: [{ path: filePath, kind: "parse", reason: `holds ${describeJson(records)}, not records (an array of objects, or an object)` }] };
+  const rows: Rows["rows"] = [];
+  const errors: CorpusError[] = [];
+  records.forEach((record: unknown, index) => {
+    if (record === null || typeof record !== "object" || Array.isArray(record)) errors.push({ path: filePath, record: index + 1, kind: "parse", reason: `record ${index + 1} is ${describeJson(record)}, not a JSON object` });
+    else rows.push({ place: index + 1, record: record as Record<string, unknown> });
+  });
+  if (records.length === 0) errors.push({ path: filePath, kind: "empty", reason: "the array of records is empty" });
+  return { rows, errors };
 }
 
 function readJsonLines(text: string, filePath: string): Rows {
@@ -389,7 +512,7 @@ export function checkShard(shard: { index: number; count: number }): { index: nu
 /** The files a source stands for (a folder's matching files, or the one file), with the problems met listing them; `shard` applied. */
 export async function listSourceFiles(source: string, options: LoadOptions = {}): Promise<{ files: SourceFile[]; errors: CorpusError[] }> {
   const stat = await fs.stat(source).catch(() => undefined);
-  if (!stat) throw new Error(`corpus source "${source}" does not exist (give a folder, a .txt, .jsonl or .csv file)`);
+  if (!stat) throw new Error(`corpus source "${source}" does not exist (give a folder, or a .txt, .json, .jsonl or .csv file)`);
   let files: SourceFile[];
   const errors: CorpusError[] = [];
   if (stat.isDirectory()) {

@@ -6,7 +6,7 @@ import * as iconv from "iconv-lite";
 import picomatch from "picomatch";
 import { compareText } from "../shared/order";
 
-export type SourceFormat = "text" | "jsonl" | "csv";
+export type SourceFormat = "text" | "jsonl" | "json" | "csv";
 
 /**
  * A matcher for a glob over '/'-separated relative paths, by picomatch (the matcher of micromatch,
@@ -20,6 +20,7 @@ export function globMatcher(glob: string): (relativePath: string) => boolean {
 export function formatOfPath(filePath: string): SourceFormat {
   const extension = path.extname(filePath).toLowerCase();
   if (extension === ".jsonl" || extension === ".ndjson") return "jsonl";
+  if (extension === ".json") return "json";
   if (extension === ".csv" || extension === ".tsv") return "csv";
   return "text";
 }

@@ -83,6 +83,8 @@ export interface CorpusError {
   path: string;
   /** 1-based line (JSONL line or CSV record) when the error concerns one row. */
   line?: number;
+  /** 1-based place in a JSON file's array of records, when the error concerns one record. */
+  record?: number;
   kind: CorpusErrorKind;
   reason: string;
 }
