@@ -15,6 +15,7 @@ import { jsonNestsDeeperThan, maxJsonDepth } from "../shared/json-depth";
 import { compareText } from "../shared/order";
 import { seededRandom } from "../shared/random";
 import { formatOfPath, globMatcher, listFolder, type ListedFile, type SourceFormat } from "./sources";
+import { extractText, htmlText, unsupportedFormats } from "./extract";
 import type { Corpus, CorpusError, CorpusSample, Document, DocumentMeta } from "./types";
 import { batchesBySize, runBatches } from "../shared/worker-pool";
 
@@ -298,11 +299,23 @@ export function readFileBytes(file: ListedFile, options: LoadOptions): { bytes: 
 }
 
 function parseSourceFile(file: ListedFile, format: SourceFormat, bytes: Buffer, options: LoadOptions): FileResult {
+  if (format === "unsupported") {
+    return { inputs: [], errors: [{ path: file.path, kind: "unsupported", reason: unsupportedFormats.get(path.extname(file.relativePath).toLowerCase()) ?? "a format wenxi cannot read" }] };
+  }
+  if (format === "docx" || format === "pdf") {
+    // Read by a library, asynchronously: loadCorpus does it (loadExtracted); the streaming counts do not.
+    return { inputs: [], errors: [{ path: file.path, kind: "unsupported", reason: `.${format} files are read by loadCorpus (wenxi corpus, the notebooks), not by the streaming counts: load the corpus, or export it (wenxi export) and stream that` }] };
+  }
   const decoded = decodeBytes(bytes, { encoding: options.encoding, structured: format !== "text" });
   if (!decoded.ok) return { inputs: [], errors: [{ path: file.path, kind: decoded.kind, reason: decoded.reason }] };
   const fileStem = stem(file.relativePath);
   if (format === "text") {
     return { inputs: [{ id: fileStem, name: fileStem, text: decoded.text, path: file.path, encoding: decoded.encoding }], errors: [] };
+  }
+  if (format === "html") {
+    const page = htmlText(decoded.text);
+    if (page.text.trim() === "") return { inputs: [], errors: [{ path: file.path, kind: "empty", reason: "the page holds no text outside its tags, scripts and styles" }] };
+    return { inputs: [{ id: fileStem, name: fileStem, text: page.text, title: page.title, path: file.path, encoding: decoded.encoding }], errors: [] };
   }
   const rows =
     format === "jsonl" ? readJsonLines(decoded.text, file.path) : format === "json" ? readJsonRecords(decoded.text, file.path, options.recordsField) : readCsvRows(decoded.text, file.path, options.delimiter ?? (file.path.toLowerCase().endsWith(".tsv") ? "\t" : ","));
@@ -645,10 +658,40 @@ function loadWorkerScript(): string {
   return __filename.endsWith(".ts") ? path.resolve(__dirname, "../../dist/corpus/load-worker.js") : path.join(__dirname, "load-worker.js");
 }
 
-async function loadFiles(source: string, files: SourceFile[], errors: CorpusError[], options: LoadOptions): Promise<Corpus> {
+/**
+ * Word and PDF files, read here by their libraries (asynchronously, one at a time) and then
+ * cleaned as text files of the same name and path.
+ */
+async function loadExtracted(files: SourceFile[], options: LoadOptions, stems: ReadonlyMap<string, number>, documents: Document[], errors: CorpusError[]): Promise<void> {
+  const nameReader = options.nameFields !== undefined ? nameFieldsReader(options.nameFields) : undefined;
+  for (const { file, format } of files) {
+    const read = readFileBytes(file, options);
+    if ("error" in read) {
+      errors.push(read.error);
+      continue;
+    }
+    const shortfall = memoryShortfall(read.bytes.length);
+    if (shortfall) {
+      errors.push({ path: file.path, kind: "too-large", reason: shortfall });
+      continue;
+    }
+    const extracted = await extractText(format as "docx" | "pdf", read.bytes);
+    if ("error" in extracted) {
+      errors.push({ path: file.path, kind: "read", reason: extracted.error });
+      continue;
+    }
+    const result = documentsOfFile({ file, format: "text" }, Buffer.from(extracted.text, "utf8"), { ...options, encoding: "utf-8" }, nameReader, stems);
+    for (const document of result.documents) documents.push({ ...document, meta: { ...document.meta, format } });
+    for (const error of result.errors) errors.push(error);
+  }
+}
+
+async function loadFiles(source: string, allFiles: SourceFile[], errors: CorpusError[], options: LoadOptions): Promise<Corpus> {
   const documents: Document[] = [];
   const stems = new Map<string, number>();
-  for (const { file } of files) stems.set(stem(file.relativePath), (stems.get(stem(file.relativePath)) ?? 0) + 1);
+  for (const { file } of allFiles) stems.set(stem(file.relativePath), (stems.get(stem(file.relativePath)) ?? 0) + 1);
+  await loadExtracted(allFiles.filter(({ format }) => format === "docx" || format === "pdf"), options, stems, documents, errors);
+  const files = allFiles.filter(({ format }) => format !== "docx" && format !== "pdf");
   const sizes = fileSizes(files);
   const total = sizes.reduce((sum, size) => sum + size, 0);
   const { debrisRules, workers: requested, ...plain } = options;

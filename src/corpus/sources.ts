@@ -5,8 +5,10 @@ import * as path from "node:path";
 import * as iconv from "iconv-lite";
 import picomatch from "picomatch";
 import { compareText } from "../shared/order";
+import { unsupportedFormats } from "./extract";
 
-export type SourceFormat = "text" | "jsonl" | "json" | "csv";
+/** How a file is read: by its extension (formatOfPath), or as the user says. */
+export type SourceFormat = "text" | "jsonl" | "json" | "csv" | "html" | "docx" | "pdf" | "unsupported";
 
 /**
  * A matcher for a glob over '/'-separated relative paths, by picomatch (the matcher of micromatch,
@@ -21,6 +23,10 @@ export function formatOfPath(filePath: string): SourceFormat {
   const extension = path.extname(filePath).toLowerCase();
   if (extension === ".jsonl" || extension === ".ndjson") return "jsonl";
   if (extension === ".json") return "json";
+  if (extension === ".html" || extension === ".htm" || extension === ".xhtml") return "html";
+  if (extension === ".docx") return "docx";
+  if (extension === ".pdf") return "pdf";
+  if (unsupportedFormats.has(extension)) return "unsupported";
   if (extension === ".csv" || extension === ".tsv") return "csv";
   return "text";
 }

@@ -77,7 +77,7 @@ export interface Document {
   sourceMap: Int32Array;
 }
 
-export type CorpusErrorKind = "read" | "empty" | "binary" | "decode" | "parse" | "too-large";
+export type CorpusErrorKind = "read" | "empty" | "binary" | "decode" | "parse" | "too-large" | "unsupported";
 
 export interface CorpusError {
   path: string;
