@@ -15,7 +15,8 @@ export { toSimplified } from "./corpus/script";
 // Tokens: segmentation with nodejieba, dictionaries, stopwords.
 export { tokenize, tokenCount, type Tokens, type TokenizedDocument, type TokenizeOptions } from "./text/tokenize";
 export { tokenizeParallel, type ParallelOptions } from "./text/parallel";
-export { cut, readUserDictionary, defaultUserDictionary, type SegmentationMode, type WordEntry } from "./text/segmenter";
+export { cut, readUserDictionary, type SegmentationMode, type WordEntry } from "./text/segmenter";
+export { presets, type Preset } from "./text/presets";
 export type { StopwordOption, StopwordSpec } from "./text/stopwords";
 
 // Tables: plain typed rows computed from Tokens (a DataFrame on request).

@@ -14,7 +14,11 @@ import { loadCorpus } from "../corpus/load";
 import { newsFiles } from "./seed-corpus";
 import { termFrequency } from "../stats/frequency";
 import { frequencyFromCounts, streamTermCounts } from "../stats/stream";
-import { defaultUserDictionary, ensureSegmenterLoaded } from "../text/segmenter";
+import { addUserDictionary, ensureSegmenterLoaded } from "../text/segmenter";
+import { presets } from "../text/presets";
+
+// Python jieba is given the same user dictionary: the public-security preset's (the seed articles' terms).
+const presetDictionary = presets["public-security"].userDictionary!;
 import { defaultStopwords } from "../text/stopwords";
 import { tokenizeParallel } from "../text/parallel";
 import { tokenize } from "../text/tokenize";
@@ -34,6 +38,7 @@ async function runPhase(phase: string, folder: string): Promise<PhaseResult> {
   // `wenxi freq` waits for them (Python's jieba.initialize() is timed too).
   const started = process.hrtime.bigint();
   if (!phase.startsWith("load")) {
+    addUserDictionary(presetDictionary);
     ensureSegmenterLoaded();
     defaultStopwords();
   }
@@ -75,7 +80,7 @@ for name in names:
 seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "bytes": size, "documents": len(names), "terms": len(counts), "peakRss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 `;
-  const output = execFileSync(python, ["-c", script, folder, defaultUserDictionary], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const output = execFileSync(python, ["-c", script, folder, presetDictionary], { encoding: "utf8", maxBuffer: 1 << 20 });
   return { phase: "python", ...(JSON.parse(output.trim().split("\n").pop()!) as Omit<PhaseResult, "phase">) };
 }
 

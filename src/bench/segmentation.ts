@@ -16,7 +16,11 @@ import { seededRandom } from "../shared/random";
 import { loadCorpus } from "../corpus/load";
 import { termFrequency } from "../stats/frequency";
 import { closeSegmenterPool, tokenizeParallel } from "../text/parallel";
-import { defaultUserDictionary, ensureSegmenterLoaded } from "../text/segmenter";
+import { addUserDictionary, ensureSegmenterLoaded } from "../text/segmenter";
+import { presets } from "../text/presets";
+
+// Python jieba is given the same user dictionary: the public-security preset's (the seed articles' terms).
+const presetDictionary = presets["public-security"].userDictionary!;
 import { defaultStopwords } from "../text/stopwords";
 import { tokenize, type Tokens } from "../text/tokenize";
 
@@ -79,8 +83,9 @@ async function runPhase(phase: string, folder: string): Promise<PhaseResult> {
   // Every phase starts with its main-thread dictionary loaded, outside the timing, as the bare
   // loop does; the worker pool's start-up is inside the timing of the parallel phase.
   if (phase === "baseline") {
-    nodejieba.load({ userDict: defaultUserDictionary });
+    nodejieba.load({ userDict: presetDictionary });
   } else {
+    addUserDictionary(presetDictionary);
     ensureSegmenterLoaded();
     defaultStopwords();
   }
@@ -134,7 +139,7 @@ for text in texts:
 seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "tokens": tokens, "peakRss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 `;
-  const output = execFileSync(python, ["-c", script, textFile, defaultUserDictionary], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const output = execFileSync(python, ["-c", script, textFile, presetDictionary], { encoding: "utf8", maxBuffer: 1 << 20 });
   const result = JSON.parse(output.trim().split("\n").pop()!) as { seconds: number; tokens: number; peakRss: number };
   return { phase: "python", ...result, bytes, rssAfterDictionary: 0, rssAfterTexts: 0 };
 }

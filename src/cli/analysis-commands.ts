@@ -1,6 +1,7 @@
 // `wenxi freq|keywords|kwic|keyness|collocations|ngrams [source]`: the analyses of the library,
 // with the same field names in JSON and CSV as its result rows.
 import { defaultCorpusSource, formatCorpusError, loadCorpus, type LoadOptions } from "../corpus/load";
+import { findPreset } from "../text/presets";
 import type { Corpus } from "../corpus/types";
 import { collocations, type CollocationMeasure } from "../stats/collocations";
 import { termFrequency } from "../stats/frequency";
@@ -18,11 +19,21 @@ import { formatFlags, numberOption, stringOption, writeRows, type Command, type 
 import { corpusLoadFlagOptions, corpusLoadValueOptions, emptyLoadMessage, loadOptionsFrom } from "./corpus-command";
 import type { Row } from "../format/tables";
 
-export const tokenizeValueOptions = ["stopwords", "min-length", "userdict", "mode"];
+export const tokenizeValueOptions = ["stopwords", "min-length", "userdict", "mode", "preset"];
 export const tokenizeFlagOptions = ["keep-numbers", "keep-punctuation", "no-latin"];
 
 function list(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(",").map((item) => item.trim()).filter((item) => item !== "");
+}
+
+/** --preset NAME, checked against the known presets (a usage error names them). */
+export function presetOption(parsed: ParsedArguments): string | undefined {
+  const name = stringOption(parsed, "preset");
+  try {
+    return findPreset(name)?.name;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 export function tokenizeOptionsFrom(parsed: ParsedArguments): TokenizeOptions {
@@ -34,6 +45,7 @@ export function tokenizeOptionsFrom(parsed: ParsedArguments): TokenizeOptions {
     stopwords: stopwords === undefined || stopwords === "default" ? "default" : stopwords === "none" ? "none" : { files: list(stopwords) },
     minLength: numberOption(parsed, "min-length", 1),
     userDictionaries: list(stringOption(parsed, "userdict")),
+    preset: presetOption(parsed),
     removeNumbers: !parsed.options.has("keep-numbers"),
     removePunctuation: !parsed.options.has("keep-punctuation"),
     removeLatin: parsed.options.has("no-latin"),
@@ -82,7 +94,7 @@ export function analysisCommand(
     name,
     summary,
     examples: commandExamples[name],
-    usage: `wenxi ${name} [source=${defaultCorpusSource}] ${extraUsage} [--top N] [--json|--csv] [--stopwords default|none|FILE,…] [--min-length N] [--userdict FILE,…] [--mode precise|search|full] [--keep-numbers] [--keep-punctuation] [--no-latin] [corpus options: wenxi corpus --help]`,
+    usage: `wenxi ${name} [source=${defaultCorpusSource}] ${extraUsage} [--top N] [--json|--csv] [--stopwords default|none|FILE,…] [--min-length N] [--userdict FILE,…] [--preset NAME] [--mode precise|search|full] [--keep-numbers] [--keep-punctuation] [--no-latin] [corpus options: wenxi corpus --help]`,
     valueOptions: [...valueOptions, "top", ...tokenizeValueOptions, ...corpusLoadValueOptions],
     flagOptions: [...flagOptions, ...formatFlags, ...tokenizeFlagOptions, ...corpusLoadFlagOptions],
     async run(parsed, output) {

@@ -53,6 +53,7 @@ export const optionDescriptions: Record<string, string> = {
   "no-latin": "remove Latin-script words (kept by default)",
   pattern: 'files of a folder to read (default "**/*.txt")',
   encoding: "force an encoding (gbk, big5, utf-16le …) instead of detecting it",
+  preset: 'word lists made for one kind of corpus: "public-security" (the bundled news; its user dictionary, stopwords and concept dictionary); default none',
   "text-field": "JSON/JSONL property or CSV column with the text (default text); a dotted path reaches into objects, an array of texts is joined by line breaks",
   "id-field": "property or column with the id (default id)",
   "title-field": "property or column with the title (default title)",

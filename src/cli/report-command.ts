@@ -7,6 +7,7 @@ import { ParameterError, parameterHelp, parametersOfFiles } from "../report/para
 import { buildReport, defaultReportJobs, ReportFailure, shippedNotebookFolder, type ProgressEvent } from "../report/report";
 import { UsageError } from "./arguments";
 import { numberOption, stringOption, type Command, type Output } from "./command";
+import { presetOption } from "./analysis-commands";
 
 function progressPrinter(output: Output, interactive: boolean): (event: ProgressEvent) => void {
   return (event) => {
@@ -20,8 +21,8 @@ function progressPrinter(output: Output, interactive: boolean): (event: Progress
 export const reportCommand: Command = {
   name: "report",
   summary: "execute every notebook fresh and write the HTML report (reports/index.html)",
-  usage: "wenxi report [notebook…] [--corpus PATH] [--param name=value]… [--out DIR=reports] [--notebooks DIR] [--timeout SECONDS=120] [--jobs N] [--stamp]",
-  valueOptions: ["corpus", "param", "out", "notebooks", "timeout", "jobs"],
+  usage: "wenxi report [notebook…] [--corpus PATH] [--preset NAME] [--param name=value]… [--out DIR=reports] [--notebooks DIR] [--timeout SECONDS=120] [--jobs N] [--stamp]",
+  valueOptions: ["corpus", "preset", "param", "out", "notebooks", "timeout", "jobs"],
   flagOptions: ["stamp"],
   examples: [
     "wenxi report --corpus ~/texts/my-corpus --out my-corpus-report",
@@ -49,6 +50,9 @@ export const reportCommand: Command = {
         throw new UsageError((error as Error).message);
       }
     });
+    // --preset NAME is the notebooks' `preset` parameter (checked here, before any kernel starts).
+    const preset = presetOption(parsed);
+    if (preset !== undefined) parameters.push(["preset", JSON.stringify(preset)]);
     const out = stringOption(parsed, "out") ?? "reports";
     const started = Date.now();
     try {

@@ -6,12 +6,13 @@ import { mostSimilarPairs, nearestNeighbours } from "../stats/similarity";
 import { nearDuplicates } from "../stats/near-duplicates";
 import { topicModel } from "../stats/topics";
 import { entities } from "../stats/entities";
-import { dictionaryCounts, dictionaryMatches, exampleDictionaryPath, loadDictionary } from "../stats/dictionary";
+import { dictionaryCounts, dictionaryMatches, loadDictionary } from "../stats/dictionary";
+import { findPreset, presets } from "../text/presets";
 import { lexicalProfile } from "../stats/profile";
 import type { Row } from "../format/tables";
 import { UsageError, type ParsedArguments } from "./arguments";
 import { numberOption, stringOption } from "./command";
-import { analysisCommand, rows, tokenizeOptionsFrom, tokensOf } from "./analysis-commands";
+import { analysisCommand, presetOption, rows, tokenizeOptionsFrom, tokensOf } from "./analysis-commands";
 
 
 /** The first --top rows when the option is given. */
@@ -95,11 +96,13 @@ export const entitiesCommand = analysisCommand(
 export const dictionaryCommand = analysisCommand(
   "dictionary",
   "concept counts from a dictionary (YAML/JSON/CSV, * wildcards), per corpus or --by; --matches to audit",
-  "[--dictionary FILE=data/dictionaries/public-security.yaml] [--by document|FIELD] [--matches]",
+  "--dictionary FILE (or a --preset's) [--by document|FIELD] [--matches]",
   ["dictionary", "by"],
   ["matches"],
   async (corpus, parsed) => {
-    const concepts = loadDictionary(stringOption(parsed, "dictionary") ?? exampleDictionaryPath);
+    const file = stringOption(parsed, "dictionary") ?? findPreset(presetOption(parsed))?.conceptDictionary;
+    if (!file) throw new UsageError(`give a concept dictionary: --dictionary FILE (YAML, JSON or CSV), or --preset NAME for a preset's (${Object.keys(presets).join(", ")})`);
+    const concepts = loadDictionary(file);
     const tokens = await tokensOf(corpus, tokenizeOptionsFrom(parsed));
     return limited(parsed, parsed.options.has("matches") ? rows(dictionaryMatches(tokens, concepts)) : rows(dictionaryCounts(tokens, concepts, { by: stringOption(parsed, "by") })));
   },

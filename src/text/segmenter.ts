@@ -10,8 +10,6 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import * as nodejieba from "nodejieba";
 
-/** wenxi's own dictionary of domain terms (data/userdict.txt), loaded by default. */
-export const defaultUserDictionary = path.resolve(__dirname, "../../data/userdict.txt");
 
 export type SegmentationMode = "precise" | "search" | "full";
 
@@ -29,7 +27,8 @@ interface SegmenterState {
 
 const state: SegmenterState = {
   loaded: false,
-  userDictionaries: [defaultUserDictionary],
+  // jieba's own dictionary alone by default: domain terms come with a preset or the user's dictionaries.
+  userDictionaries: [],
   pendingWords: [],
   insertedWords: new Map(),
 };
@@ -112,11 +111,11 @@ export function ensureSegmenterLoaded(options: { cutOnly?: boolean } = {}): void
       const stopWordDict = path.join(folder, "stopwords.txt");
       writeFileSync(idfDict, "的 1.0\n");
       writeFileSync(stopWordDict, "的\n");
-      nodejieba.load({ userDict: dictionaries.join("|"), idfDict, stopWordDict });
+      nodejieba.load({ ...(dictionaries.length > 0 ? { userDict: dictionaries.join("|") } : {}), idfDict, stopWordDict });
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-  } else nodejieba.load({ userDict: dictionaries.join("|") });
+  } else nodejieba.load(dictionaries.length > 0 ? { userDict: dictionaries.join("|") } : {});
   state.loaded = true;
   for (const entry of state.pendingWords) insert(entry);
   state.pendingWords = [];

@@ -1,12 +1,12 @@
-// Stopword lists: jieba's (as bundled with nodejieba), stopwords-iso's Chinese list, and the
-// project's domain list (data/stopwords.txt). Lists are read once and folded to Simplified,
-// because tokens are Simplified.
+// Stopword lists: by default jieba's (as bundled with nodejieba, MIT) and stopwords-iso's Chinese
+// list (MIT), both general; a preset adds its own (the public-security preset: data/stopwords.txt).
+// Lists are read once and folded to Simplified, because tokens are Simplified.
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { toSimplified } from "../corpus/script";
 import { jiebaStopwordsPath } from "./segmenter";
+import type { Preset } from "./presets";
 
-export const domainStopwordsPath = path.resolve(__dirname, "../../data/stopwords.txt");
 
 /** One word per line; blank lines and lines starting with # are skipped. */
 export function readWordList(file: string): string[] {
@@ -24,12 +24,12 @@ export function readWordList(file: string): string[] {
 
 let defaultList: Set<string> | undefined;
 
-/** jieba's list ∪ stopwords-iso zh ∪ data/stopwords.txt, each also in Simplified form. */
+/** jieba's list ∪ stopwords-iso zh, each also in Simplified form. */
 export function defaultStopwords(): ReadonlySet<string> {
   if (defaultList) return defaultList;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const iso = require("stopwords-iso") as { zh: string[] };
-  const words = [...readWordList(jiebaStopwordsPath), ...iso.zh, ...readWordList(domainStopwordsPath)];
+  const words = [...readWordList(jiebaStopwordsPath), ...iso.zh];
   defaultList = new Set(words.flatMap((word) => [word, toSimplified(word)]));
   return defaultList;
 }
@@ -56,5 +56,17 @@ export function resolveStopwords(option: StopwordOption | Iterable<string> = "de
   for (const file of spec.files ?? []) for (const word of readWordList(file)) words.add(toSimplified(word));
   for (const word of spec.words ?? []) words.add(toSimplified(word));
   for (const word of spec.keep ?? []) words.delete(toSimplified(word));
+  return words;
+}
+
+/**
+ * The stopwords with a preset's added, unless the list was given as words or as "none" (a list
+ * the user wrote out is theirs alone).
+ */
+export function withPresetStopwords(stopwords: ReadonlySet<string>, option: StopwordOption | Iterable<string>, preset: Preset | undefined): ReadonlySet<string> {
+  const extendsDefault = option === "default" || (typeof option === "object" && !(Symbol.iterator in option) && (option as StopwordSpec).default !== false);
+  if (!preset?.stopwords || !extendsDefault) return stopwords;
+  const words = new Set(stopwords);
+  for (const word of readWordList(preset.stopwords)) words.add(toSimplified(word));
   return words;
 }

@@ -5,8 +5,9 @@
 import { createHash } from "node:crypto";
 import type { Corpus, DocumentMeta } from "../corpus/types";
 import { cacheFolder, cacheKey, readCached, stableText, writeCached } from "../shared/cache";
+import { findPreset } from "./presets";
 import { addUserDictionary, addWords, cut, insertedWords, isChineseDigitRun, tag, userDictionaries, type SegmentationMode, type WordEntry } from "./segmenter";
-import { resolveStopwords, type StopwordOption } from "./stopwords";
+import { resolveStopwords, withPresetStopwords, type StopwordOption } from "./stopwords";
 
 export interface TokenizeOptions {
   /** `precise` (default), `search` (precise words plus their dictionary sub-words) or `full` (every dictionary word). */
@@ -33,6 +34,11 @@ export interface TokenizeOptions {
   userDictionaries?: string[];
   /** More words for this and later cuts. */
   words?: Array<string | WordEntry>;
+  /**
+   * A named preset (text/presets.ts): its user dictionary joins the segmenter (for this and later
+   * cuts in this process) and its stopwords join the stopword list. Default: none.
+   */
+  preset?: string;
 }
 
 export interface TokenizedDocument {
@@ -292,10 +298,12 @@ function documentsOf(source: Corpus | TokenizableDocument[]): TokenizableDocumen
 }
 
 export function prepareTokenizer(options: TokenizeOptions): TokenCollector {
+  const preset = findPreset(options.preset);
+  if (preset?.userDictionary) addUserDictionary(preset.userDictionary);
   if (options.userDictionaries) addUserDictionary(...options.userDictionaries);
   if (options.words) addWords(options.words);
   const settings = resolveSettings(options);
-  const stopwords = resolveStopwords(options.stopwords ?? "default");
+  const stopwords = withPresetStopwords(resolveStopwords(options.stopwords ?? "default"), options.stopwords ?? "default", preset);
   settings.stopwordCount = stopwords.size;
   settings.stopwordHash = createHash("sha256").update([...stopwords].sort().join("\n")).digest("hex");
   return new TokenCollector(settings, stopwords);

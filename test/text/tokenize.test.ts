@@ -1,4 +1,7 @@
-// Segmentation of the seed corpus with the real nodejieba and the project's dictionaries.
+// Segmentation of the seed corpus with the real nodejieba and the bundled corpus's preset
+// (public-security: its user dictionary and stopwords), as its report uses them; the general
+// defaults without a preset are tested in presets.test.ts (a process of its own: jieba keeps a
+// user dictionary once loaded).
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +17,7 @@ const short = (id: string) => id.slice(0, 3);
 
 beforeAll(async () => {
   corpus = await loadCorpus("data/corpus");
-  tokens = tokenize(corpus);
+  tokens = tokenize(corpus, { preset: "public-security" });
 });
 
 function documentsWithTerm(term: string): string[] {
@@ -85,7 +88,7 @@ describe("tokenize on the seed corpus", () => {
   });
 
   it("is deterministic and compact", () => {
-    const again = tokenize(corpus);
+    const again = tokenize(corpus, { preset: "public-security" });
     expect(again.vocabulary).toEqual(tokens.vocabulary);
     expect(again.documents.map((document) => [...document.termIds])).toEqual(tokens.documents.map((document) => [...document.termIds]));
     expect(tokens.documents[0].termIds).toBeInstanceOf(Int32Array);
@@ -95,10 +98,10 @@ describe("tokenize on the seed corpus", () => {
 
 describe("tokenize options", () => {
   const sample = corpusFromTexts([{ id: "s", text: "2022年8月26日起，App上线了，GDP增长14.67%。民警辅警的工作" }]);
-  const terms = (options: Parameters<typeof tokenize>[1]) => documentTerms(tokenize(sample, options), tokenize(sample, options).documents[0]);
+  const terms = (options: Parameters<typeof tokenize>[1]) => documentTerms(tokenize(sample, { preset: "public-security", ...options }), tokenize(sample, { preset: "public-security", ...options }).documents[0]);
 
   it("keeps Latin words whole and drops numbers, percentages, punctuation and stopwords by default", () => {
-    // 年, 月, 了 and 的 are in the default stopword lists.
+    // 年, 月, 了 and 的 are in the default stopword lists; 民警辅警 is in the preset's dictionary.
     expect(terms({})).toEqual(["日起", "App", "上线", "GDP", "增长", "民警辅警", "工作"]);
   });
   it("switches filters, stopwords and lengths", () => {
@@ -109,7 +112,7 @@ describe("tokenize options", () => {
     expect(terms({ stopwords: { words: ["工作"], keep: ["了"] } })).toEqual(["日起", "App", "上线", "了", "GDP", "增长", "民警辅警"]);
   });
   it("tags parts of speech and filters by them", () => {
-    const tagged = tokenize(sample, { pos: true });
+    const tagged = tokenize(sample, { pos: true, preset: "public-security" });
     const document = tagged.documents[0];
     expect(Array.from(document.tagIds!, (id) => tagged.tags[id])).toHaveLength(document.termIds.length);
     expect(terms({ includePos: ["n"] })).toEqual(expect.arrayContaining(["民警辅警"]));
