@@ -13,7 +13,7 @@ import { temporaryFolder } from "../helpers";
 
 let tokens: Tokens;
 beforeAll(async () => {
-  tokens = tokenize(await loadCorpus("data/corpus"));
+  tokens = tokenize(await loadCorpus("data/corpus"), { preset: "public-security" });
 });
 
 const count = (svg: string, pattern: RegExp) => (svg.match(pattern) ?? []).length;
