@@ -51,33 +51,37 @@ export interface NearDuplicateOptions {
 const occurrencesMatched = 16;
 const separator = /[\s\p{P}\p{S}]/u;
 
+/** What every document keeps while pairs are found: its distinct shingle hashes (8 bytes a character at most). */
 interface Shingled {
   id: string;
   text: string;
-  /** Where each character of the compacted text (no white space or punctuation) stood in `text`. */
-  positions: Int32Array;
-  /** The hash of the shingle starting at each character of the compacted text. */
-  hashes: Float64Array;
   /** The distinct hashes, ascending. */
   distinct: Float64Array;
 }
 
+/** What a document's passages are found with, made when a pair needs it and dropped after. */
 interface PassageIndex {
+  /** Where each character of the compacted text (no white space or punctuation) stood in `text`. */
+  positions: Int32Array;
+  /** The hash of the shingle starting at each character of the compacted text. */
+  hashes: Float64Array;
   /** Shingle starts sorted by hash, then by place. */
   order: Int32Array;
   /** How many earlier shingles of the same document have the same hash, at most `occurrencesMatched`. */
   rank: Uint8Array;
 }
 
-function shingle(id: string, text: string, size: number): Shingled {
-  const units: number[] = [];
-  const positions: number[] = [];
+/** The hash of every shingle of a text without white space and punctuation, and where its characters stood. */
+function shingleHashes(text: string, size: number): { positions: Int32Array; hashes: Float64Array } {
+  const units = new Uint16Array(text.length);
+  const positions = new Int32Array(text.length);
+  let length = 0;
   for (let index = 0; index < text.length; index++) {
     if (separator.test(text[index])) continue;
-    units.push(text.charCodeAt(index));
-    positions.push(index);
+    units[length] = text.charCodeAt(index);
+    positions[length++] = index;
   }
-  const count = Math.max(0, units.length - size + 1);
+  const count = Math.max(0, length - size + 1);
   const hashes = new Float64Array(count);
   for (let start = 0; start < count; start++) {
     let first = 0x811c9dc5;
@@ -89,20 +93,24 @@ function shingle(id: string, text: string, size: number): Shingled {
     }
     hashes[start] = (first >>> 11) * 4294967296 + (second >>> 0);
   }
-  const sorted = hashes.slice().sort();
-  let distinctCount = 0;
-  for (let index = 0; index < sorted.length; index++) if (index === 0 || sorted[index] !== sorted[index - 1]) sorted[distinctCount++] = sorted[index];
-  return { id, text, positions: Int32Array.from(positions), hashes, distinct: sorted.slice(0, distinctCount) };
+  return { positions: positions.slice(0, length), hashes };
 }
 
-function passageIndex(document: Shingled): PassageIndex {
-  const { hashes } = document;
+function shingle(id: string, text: string, size: number): Shingled {
+  const sorted = shingleHashes(text, size).hashes.sort();
+  let distinctCount = 0;
+  for (let index = 0; index < sorted.length; index++) if (index === 0 || sorted[index] !== sorted[index - 1]) sorted[distinctCount++] = sorted[index];
+  return { id, text, distinct: sorted.slice(0, distinctCount) };
+}
+
+function passageIndex(document: Shingled, size: number): PassageIndex {
+  const { positions, hashes } = shingleHashes(document.text, size);
   const order = Int32Array.from({ length: hashes.length }, (_, index) => index).sort((left, right) => hashes[left] - hashes[right] || left - right);
   const rank = new Uint8Array(hashes.length);
   for (let index = 1; index < order.length; index++) {
     if (hashes[order[index]] === hashes[order[index - 1]]) rank[order[index]] = Math.min(occurrencesMatched, rank[order[index - 1]] + 1);
   }
-  return { order, rank };
+  return { positions, hashes, order, rank };
 }
 
 /** Shared distinct shingles of two documents: a merge of their sorted hashes. */
@@ -129,11 +137,11 @@ interface Passage {
  * in both (the same diagonal), longest first, as [start, end) in each document's text; a run
  * found again elsewhere in b (a repeated sentence) counts once.
  */
-function sharedPassages(a: Shingled, aIndex: PassageIndex, b: Shingled, bIndex: PassageIndex, size: number, minPassage: number): Passage[] {
-  const matches = (inA: number, inB: number) => a.hashes[inA] === b.hashes[inB] && bIndex.rank[inB] < occurrencesMatched;
+function sharedPassages(a: PassageIndex, b: PassageIndex, size: number, minPassage: number): Passage[] {
+  const matches = (inA: number, inB: number) => a.hashes[inA] === b.hashes[inB] && b.rank[inB] < occurrencesMatched;
   const passages: Passage[] = [];
-  const { order: orderA } = aIndex;
-  const { order: orderB } = bIndex;
+  const { order: orderA } = a;
+  const { order: orderB } = b;
   for (let x = 0, y = 0; x < orderA.length && y < orderB.length; ) {
     const hash = a.hashes[orderA[x]];
     const other = b.hashes[orderB[y]];
@@ -187,22 +195,34 @@ export function nearDuplicates(corpus: Corpus, options: NearDuplicateOptions = {
       else list.push(position);
     }
   });
-  const candidates = new Set<number>();
-  for (const list of index.values()) {
-    if (list.length > 50) continue; // boilerplate shared by very many documents
-    for (let left = 0; left < list.length; left++) for (let right = left + 1; right < list.length; right++) candidates.add(list[left] * documents.length + list[right]);
-  }
-  index.clear();
+  // Candidates, one document at a time (a set of every pair took gigabytes where most documents
+  // share text): the later documents that share a sampled shingle with this one, ascending.
+  const marked = new Uint8Array(documents.length);
+  const partnersOf = (first: number): number[] => {
+    const partners: number[] = [];
+    for (const value of documents[first].distinct) {
+      if (value % 8 !== 0) continue;
+      const list = index.get(value);
+      if (!list || list.length > 50) continue; // boilerplate shared by very many documents
+      for (const second of list) {
+        if (second <= first || marked[second]) continue;
+        marked[second] = 1;
+        partners.push(second);
+      }
+    }
+    for (const second of partners) marked[second] = 0;
+    return partners.sort((left, right) => left - right);
+  };
+  // Passage indexes are made when a pair first needs them and dropped once their document has been
+  // the first of its pairs (it is never needed again: pairs come in order of their first document).
   const indexes = new Map<number, PassageIndex>();
   const indexOf = (position: number) => {
     let found = indexes.get(position);
-    if (!found) indexes.set(position, (found = passageIndex(documents[position])));
+    if (!found) indexes.set(position, (found = passageIndex(documents[position], size)));
     return found;
   };
   const rows: NearDuplicateRow[] = [];
-  for (const key of [...candidates].sort((left, right) => left - right)) {
-    const first = Math.floor(key / documents.length);
-    const second = key % documents.length;
+  for (let first = 0; first < documents.length; indexes.delete(first), first++) for (const second of partnersOf(first)) {
     const a = documents[first];
     const b = documents[second];
     const shared = sharedCount(a.distinct, b.distinct);
@@ -212,7 +232,7 @@ export function nearDuplicates(corpus: Corpus, options: NearDuplicateOptions = {
     const containment = smaller === 0 ? 0 : shared / smaller;
     // A long shared passage takes at least passage − size + 1 shared shingles: below that, no need to look.
     if (containment < threshold && shared < passageLength - size + 1) continue;
-    const passages = sharedPassages(a, indexOf(first), b, indexOf(second), size, Math.min(minPassage, passageLength));
+    const passages = sharedPassages(indexOf(first), indexOf(second), size, Math.min(minPassage, passageLength));
     const longest = passages[0];
     if (containment < threshold && (!longest || longest.length < passageLength)) continue;
     const listed = passages.filter((passage) => passage.length >= minPassage);
