@@ -11,7 +11,7 @@ import { keywords, type KeywordMethod } from "../stats/keywords";
 import { kwic } from "../stats/kwic";
 import { ngrams } from "../stats/ngrams";
 import type { DocumentSelector } from "../stats/select";
-import { availableParallelism } from "node:os";
+import { usableCores } from "../shared/cores";
 import { tokenizeParallel } from "../text/parallel";
 import { tokenize, type TokenizeOptions, type Tokens } from "../text/tokenize";
 import { UsageError, type ParsedArguments } from "./arguments";
@@ -78,7 +78,7 @@ export const parallelTokenizeCharacters = 8_000_000;
 export async function tokensOf(corpus: Corpus, options: TokenizeOptions, minimumCharacters = parallelTokenizeCharacters): Promise<Tokens> {
   let characters = 0;
   for (const document of corpus.documents) characters += document.text.length;
-  const parallel = characters >= minimumCharacters && availableParallelism() > 1;
+  const parallel = characters >= minimumCharacters && usableCores() > 1;
   return parallel ? tokenizeParallel(corpus, options) : tokenize(corpus, options);
 }
 

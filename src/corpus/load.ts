@@ -2,7 +2,6 @@
 // One bad file never sinks the load: it becomes an entry in `corpus.errors` naming the file (and
 // line) and the problem; `strict: true` turns any error into a thrown CorpusLoadError.
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { getHeapStatistics } from "node:v8";
 import * as path from "node:path";
 import { cleanText, type CleaningOptions } from "./clean";
@@ -14,6 +13,7 @@ import { decodeBytes } from "./decode";
 import { jsonNestsDeeperThan, maxJsonDepth } from "../shared/json-depth";
 import { compareText } from "../shared/order";
 import { seededRandom } from "../shared/random";
+import { usableCores } from "../shared/cores";
 import { formatOfPath, globMatcher, listFolder, type ListedFile, type SourceFormat } from "./sources";
 import { extractText, htmlText, unsupportedFormats } from "./extract";
 import type { Corpus, CorpusError, CorpusSample, Document, DocumentMeta } from "./types";
@@ -695,7 +695,7 @@ async function loadFiles(source: string, allFiles: SourceFile[], errors: CorpusE
   const sizes = fileSizes(files);
   const total = sizes.reduce((sum, size) => sum + size, 0);
   const { debrisRules, workers: requested, ...plain } = options;
-  const workers = debrisRules ? 0 : (requested ?? (total >= parallelLoadBytes ? availableParallelism() - 1 : 0));
+  const workers = debrisRules ? 0 : (requested ?? (total >= parallelLoadBytes ? usableCores() - 1 : 0));
   const batches = batchesBySize(files, (_file, index) => sizes[index], 1024 * 1024);
   const onThisThread = new WeakSet<FileOutcome>();
   const stemsOf = (batch: SourceFile[]) => batch.map(({ file }): [string, number] => [stem(file.relativePath), stems.get(stem(file.relativePath)) ?? 1]);

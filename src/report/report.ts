@@ -18,6 +18,7 @@ import { readNotebook, serializeNotebook, sourceText, type Notebook } from "./no
 import { cleanUpOnInterrupt } from "../shared/interrupts";
 import { checkReplaceable as checkOwnedReplaceable, FolderBuild, folderState, isInsideOrSame, OwnedFolderError, recoverInterrupted, removeOwned, type FolderKind } from "../shared/owned-folder";
 import { runNotebook, type CellFailure } from "./run-notebook";
+import { usableCores } from "../shared/cores";
 import { checkParameters, parametersOfFiles, type NotebookParameter } from "./parameters";
 import { findCjkFont } from "../charts/render";
 import { packageFolderFrom } from "../shared/package-lookup";
@@ -342,7 +343,8 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
         parameters,
         timeout: options.timeout,
         kernelArgv: options.kernelArgv,
-        env: { WENXI_CACHE_DIR: cache },
+        // Each kernel its share of the cores, for the worker threads it starts (shared/cores.ts).
+        env: { WENXI_CACHE_DIR: cache, WENXI_CORES: String(Math.max(1, Math.floor(usableCores() / jobs))) },
         scrubPaths: [packageRoot, path.resolve(path.dirname(file))].sort((left, right) => right.length - left.length),
         onCell: (cell, cells) => options.onProgress?.({ kind: "cell", index: index + 1, count: files.length, name, cell, cells, elapsedSeconds: (Date.now() - started) / 1000 }),
       });

@@ -4,7 +4,7 @@
 // frequencies. For corpora larger than memory (`wenxi freq --stream`); the counts equal those of
 // termFrequency on the loaded corpus. Custom debris rules (functions) cannot cross to a worker:
 // with them the work stays on this thread.
-import { availableParallelism } from "node:os";
+import { usableCores } from "../shared/cores";
 import * as path from "node:path";
 import { compareText } from "../shared/order";
 import type { CorpusError } from "../corpus/types";
@@ -101,7 +101,7 @@ export async function streamTermCounts(source: string, options: StreamOptions = 
   await runBatches({
     script: workerScript(),
     batches: batches.map(request),
-    workers: debrisRules ? 0 : (options.workers ?? availableParallelism() - 1),
+    workers: debrisRules ? 0 : (options.workers ?? usableCores() - 1),
     here: (batch) => countBatch({ ...batch, load }),
     onResult: (index, counted) => {
       merge(result, counted);

@@ -3,7 +3,7 @@
 // nodejieba dictionary that nodejieba never frees (a worker per task would leak). Workers load
 // cut-only dictionaries and keep two batches in flight. The result is identical to tokenize():
 // the vocabulary is renumbered by first occurrence in document order at the end.
-import { availableParallelism } from "node:os";
+import { usableCores } from "../shared/cores";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Corpus } from "../corpus/types";
@@ -73,7 +73,7 @@ async function tokenizeParallelAlone(source: Corpus | TokenizableDocument[], opt
   const documents = Array.isArray(source) ? source : source.documents;
   const main = prepareTokenizer(options);
   const setup = { userDictionaries: userDictionaries(), words: insertedWords().map((word) => ({ word })), settings: main.settings, stopwords: [...main.stopwords] };
-  const workers = segmenterPool(Math.max(1, options.workers ?? availableParallelism() - 1));
+  const workers = segmenterPool(Math.max(1, options.workers ?? usableCores() - 1));
   const session = sessions++;
   for (const member of workers) {
     member.termMap = [];
