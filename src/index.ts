@@ -28,6 +28,7 @@ export { collocations, type CollocationRow, type CollocationOptions, type Colloc
 export { keyness, type KeynessRow, type KeynessOptions } from "./stats/keyness";
 export { kwic, type KwicRow, type KwicOptions } from "./stats/kwic";
 export { dispersion, type DispersionResult, type DispersionPosition, type DispersionMeasure } from "./stats/dispersion";
+export { phraseCounts, type PhraseCountRow } from "./stats/phrases";
 export { frequencyByPeriod, changingTerms, distinctiveTerms, type PeriodRow, type PeriodOptions, type ChangingTerms } from "./stats/periods";
 export { lexicalProfile, type ProfileRow } from "./stats/profile";
 export { loadDictionary, dictionaryCounts, dictionaryMatches, exampleDictionaryPath, type Dictionary, type DictionaryRow, type DictionaryMatchRow } from "./stats/dictionary";

@@ -2,6 +2,7 @@
 // with the same field names in JSON and CSV as its result rows.
 import { defaultCorpusSource, formatCorpusError, loadCorpus, type LoadOptions } from "../corpus/load";
 import { findPreset } from "../text/presets";
+import { phraseCounts, splitNote } from "../stats/phrases";
 import type { Corpus } from "../corpus/types";
 import { collocations, type CollocationMeasure } from "../stats/collocations";
 import { termFrequency } from "../stats/frequency";
@@ -88,7 +89,7 @@ export function analysisCommand(
   extraUsage: string,
   valueOptions: string[],
   flagOptions: string[],
-  analyse: (corpus: Corpus, parsed: ParsedArguments) => Row[] | Promise<Row[]>,
+  analyse: (corpus: Corpus, parsed: ParsedArguments, output: Output) => Row[] | Promise<Row[]>,
 ): Command {
   return {
     name,
@@ -100,7 +101,7 @@ export function analysisCommand(
     async run(parsed, output) {
       const corpus = await loadFrom(parsed, output);
       if (!corpus) return 1;
-      writeRows(parsed, output, await analyse(corpus, parsed));
+      writeRows(parsed, output, await analyse(corpus, parsed, output));
       return 0;
     },
   };
@@ -115,7 +116,7 @@ function required(parsed: ParsedArguments, name: string, command: string): strin
 const top = (parsed: ParsedArguments, fallback: number) => numberOption(parsed, "top", fallback);
 
 const commandExamples: Record<string, string[]> = {
-  freq: ["wenxi freq --top 30", "wenxi freq my-texts --by year --csv > by-year.csv", 'wenxi freq government-reports --name-fields "{year}政府工作报告_{speaker}" --by speaker'],
+  freq: ["wenxi freq --top 30", 'wenxi freq reports --terms 市场经济,改革开放 --by year', "wenxi freq my-texts --by year --csv > by-year.csv", 'wenxi freq government-reports --name-fields "{year}政府工作报告_{speaker}" --by speaker'],
   keywords: ["wenxi keywords --method textrank --top 5", "wenxi keywords --method tfidf --pos n,v --json"],
   kwic: ["wenxi kwic --term 改革 --window 15", "wenxi kwic my-texts --term 改革 --csv > concordance.csv"],
   keyness: ["wenxi keyness --target 001_9b22334ce759c9d2 --top 10", 'wenxi keyness reports --name-fields "{year}政府工作报告_{speaker}" --target decade=2010s --reference decade=1950s'],
@@ -131,8 +132,22 @@ const commandExamples: Record<string, string[]> = {
 /** Result objects as output rows. */
 export const rows = <T extends object>(items: T[]): Row[] => items.map((item) => ({ ...item }) as unknown as Row);
 
-const frequencyInMemory = analysisCommand("freq", "term frequencies, overall or --by document or a metadata field; --stream for corpora larger than memory", "[--by document|FIELD] [--stream [--workers N]]", ["by"], [], async (corpus, parsed) =>
-  rows(termFrequency(await tokensOf(corpus, tokenizeOptionsFrom(parsed)), { by: stringOption(parsed, "by"), top: top(parsed, 20) })),
+const frequencyInMemory = analysisCommand(
+  "freq",
+  "term frequencies, overall or --by document or a metadata field; --terms counts given terms in the text, however jieba cut them; --stream for corpora larger than memory",
+  "[--by document|FIELD] [--terms T1,T2…] [--stream [--workers N]]",
+  ["by", "terms"],
+  [],
+  async (corpus, parsed, output) => {
+    const tokens = await tokensOf(corpus, tokenizeOptionsFrom(parsed));
+    const terms = list(stringOption(parsed, "terms"));
+    if (terms === undefined) return rows(termFrequency(tokens, { by: stringOption(parsed, "by"), top: top(parsed, 20) }));
+    if (terms.length === 0) throw new UsageError("--terms needs at least one term");
+    const counted = phraseCounts(corpus, tokens, terms, { by: stringOption(parsed, "by") });
+    const note = splitNote(phraseCounts(corpus, tokens, terms));
+    if (note) output.stderr(`wenxi: ${note}\n`);
+    return rows(counted);
+  },
 );
 
 /**

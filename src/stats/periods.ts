@@ -3,7 +3,8 @@
 // which terms rise or fall: keyness (G², log ratio) of the later half of the periods against the
 // earlier half, split at the median document date.
 import type { Tokens } from "../text/tokenize";
-import { toSimplified } from "../corpus/script";
+import type { Corpus } from "../corpus/types";
+import { normalizeTerm, occurrences } from "./phrases";
 import { countTerms } from "./counts";
 import { keyness, type KeynessRow } from "./keyness";
 import { compareText } from "../shared/order";
@@ -37,18 +38,24 @@ export function periodsOf(tokens: Tokens, options: PeriodOptions = {}): string[]
   return years;
 }
 
-/** Count and rate per 10,000 tokens of each term in each period. */
-export function frequencyByPeriod(tokens: Tokens, terms: string[], options: PeriodOptions = {}): PeriodRow[] {
+/**
+ * Count and rate per 10,000 tokens of each term in each period. With `corpus`, the terms are counted
+ * in the documents' text (phrases.ts: whatever the segmentation made of them), the rate still per
+ * 10,000 kept tokens; without it, as tokens.
+ */
+export function frequencyByPeriod(tokens: Tokens, terms: string[], options: PeriodOptions & { corpus?: Corpus } = {}): PeriodRow[] {
   const by = options.by ?? "year";
   checkGroupField(tokens, by);
-  const wanted = [...new Set(terms.map((term) => toSimplified(term.normalize("NFKC").trim())))];
+  const wanted = [...new Set(terms.map(normalizeTerm))];
+  const texts = options.corpus ? new Map(options.corpus.documents.map((document) => [document.id, document.text])) : undefined;
   const rows: PeriodRow[] = [];
   for (const period of periodsOf(tokens, options)) {
     const members = tokens.documents.filter((document) => document.meta[by] === period);
     const { counts, tokens: total } = countTerms(members, tokens.vocabulary.length);
     for (const term of wanted) {
       const id = tokens.termIndex.get(term);
-      const count = members.length === 0 ? null : id === undefined ? 0 : counts[id];
+      const inText = () => members.reduce((sum, document) => sum + occurrences(texts!.get(document.id) ?? "", term).length, 0);
+      const count = members.length === 0 ? null : texts ? inText() : id === undefined ? 0 : counts[id];
       rows.push({ period, term, count, per10k: count === null || total === 0 ? null : (count / total) * 10_000, documents: members.length });
     }
   }
