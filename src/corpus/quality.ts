@@ -2,8 +2,9 @@
 // (mojibake: text once decoded with the wrong encoding) show as clusters of rare Han characters
 // together with the debris of a wrong decoding: stray '?', foreign letters between Han
 // characters, private-use characters, U+FFFD (bytes that did not decode), or an unbroken run of
-// rare characters. Rare characters alone, set apart by punctuation (沂、沭、汶、泗; 钒、钛、镍), are
-// valid text.
+// rare characters whose GBK or Big5 bytes read as UTF-8 Chinese. Rare characters alone, set apart
+// by punctuation (沂、沭、汶、泗; 钒、钛、镍), or side by side in classical verse (鷓鴣, 髣髴), are valid text.
+import * as iconv from "iconv-lite";
 import { hanTableOfBmp, isHanAtOffset, isHanCharacter } from "./characters";
 import { commonHanCharacters } from "./script";
 import type { QualityFlag, Script } from "./types";
@@ -72,6 +73,27 @@ function isHanAt(text: string, index: number): boolean {
   return index >= 0 && index < text.length && isHanCharacter(text[index]);
 }
 
+/**
+ * Whether rare characters are the trace of a wrong decoding: written back in GBK or Big5, their
+ * bytes read as UTF-8 Chinese (鍏畨鏈哄叧 → 公安机关). Rare but valid characters side by side
+ * (鷓鴣, 髣髴, 鴈 in classical verse) give bytes that are no UTF-8 text.
+ */
+export function looksMisdecoded(span: string): boolean {
+  for (const encoding of ["gb18030", "big5"]) {
+    const bytes = iconv.encode(span, encoding);
+    if (encoding === "big5" && iconv.decode(bytes, encoding) !== span) continue; // not all in Big5
+    const decoded = new TextDecoder("utf-8").decode(bytes);
+    let han = 0;
+    let broken = 0;
+    for (const character of decoded) {
+      if (character === "\ufffd") broken++;
+      else if (isHanCharacter(character)) han++;
+    }
+    if (han >= 2 && broken * 2 <= han) return true;
+  }
+  return false;
+}
+
 export function findGarbledSpans(text: string): TextSpan[] {
   const common = commonHanTable();
   const spans: TextSpan[] = [];
@@ -82,7 +104,7 @@ export function findGarbledSpans(text: string): TextSpan[] {
   let rareRun = 0;
   let longestRareRun = 0;
   const close = () => {
-    if (clusterSize >= 3 && (hasDebris || longestRareRun >= rareRunLength)) spans.push({ start: clusterStart, end: clusterEnd + 1 });
+    if (clusterSize >= 3 && (hasDebris || (longestRareRun >= rareRunLength && looksMisdecoded(text.slice(clusterStart, clusterEnd + 1))))) spans.push({ start: clusterStart, end: clusterEnd + 1 });
     clusterSize = 0;
     hasDebris = false;
     longestRareRun = 0;

@@ -25,3 +25,17 @@ describe("findGarbledSpans", () => {
     expect(findGarbledSpans("沂\ue000沭\ue001汶")).toHaveLength(1);
   });
 });
+
+describe("rare but valid characters of classical verse", () => {
+  it("are not flagged side by side (鷓鴣, 髣髴, 鴈, 魑魅魍魉), while UTF-8 read as GBK still is", async () => {
+    const { findGarbledSpans, looksMisdecoded } = await import("../../src/corpus/quality");
+    const iconv = await import("iconv-lite");
+    for (const line of ["越王勾踐破吳歸，鷓鴣飛鴈髣髴間", "髣髴鷓鴣鴈鶺鴒", "魑魅魍魉喜人過", "鸂鶒鷓鴣相對浴紅衣"]) expect(findGarbledSpans(line), line).toEqual([]);
+    const garbled = iconv.decode(Buffer.from("公安机关坚持党建引领", "utf8"), "gbk");
+    expect(looksMisdecoded(garbled)).toBe(true);
+    const spans = findGarbledSpans(`正常的文字${garbled}正常的文字`);
+    expect(spans).toHaveLength(1);
+    expect(spans[0].start).toBe(5);
+    expect(spans[0].end).toBeGreaterThanOrEqual(5 + garbled.length - 1);
+  });
+});
