@@ -1,11 +1,12 @@
 // One document's cleaning pipeline, pure: decoded text in, cleaned text, title, metadata, log
 // and flags out. Steps: line endings → NFKC + white space → inline pinyin → metadata lines →
-// web debris → Traditional→Simplified. Each step but line endings can be switched off.
+// web debris → Traditional→Simplified → variant characters (variants.ts). Each step but line endings can be switched off.
 import { breadcrumbSegments, defaultDebrisRules, isNonSentenceLine, matchDebrisRule, type DebrisRule } from "./debris";
 import { readMetadataLine, type MetadataFields } from "./metadata";
 import { collapseWhitespace, normalizeLineEndings, normalizeNumeralZero, normalizeUnicode, removeInlinePinyin, type StepResult } from "./normalize";
 import { qualityFlags } from "./quality";
 import { detectScript, toSimplified } from "./script";
+import { foldVariants } from "./variants";
 import { joinTracked, sliceTracked, splitTrackedLines, trackText, transformTracked, type TrackedText } from "./tracked-text";
 import type { CleaningLogEntry, CleaningStep, QualityFlag, Script } from "./types";
 
@@ -168,6 +169,19 @@ export function cleanText(original: string, options: CleaningOptions = {}): Clea
     for (let index = 0; comparable && index < converted.text.length; index++) if (converted.text[index] !== keptText.text[index]) changed++;
     if (converted.text !== keptText.text) log.push({ step: "script", rule: "traditional-to-simplified", count: comparable ? changed : undefined });
     keptText = converted;
+  }
+  if (options.toSimplified !== false) {
+    // Variant characters OpenCC leaves (劒, 疎, 鴈) folded to the standard one, in any script.
+    let folded = 0;
+    const standard = transformTracked(keptText, (text) => {
+      const result = foldVariants(text);
+      folded = result.count;
+      return result.text;
+    });
+    if (folded > 0) {
+      log.push({ step: "script", rule: "variant-characters", count: folded });
+      keptText = standard;
+    }
   }
 
   // Counts first (whole-text steps), then removed lines in the order they stood.
