@@ -84,6 +84,7 @@ export async function streamTermCounts(source: string, options: StreamOptions = 
   const batchBytes = batches.map((batch) => batch.reduce((sum, file) => sum + sizes[positionOf.get(file)!], 0));
   const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
   const done = { files: 0, bytes: 0 };
+  if (options.tokenize?.classical === "auto") throw new Error('streaming counts take classical: true or false, not "auto" (load a sample and call looksClassical on it)');
   const settings = resolveSettings(options.tokenize ?? {});
   const stopwords = [...resolveStopwords(options.tokenize?.stopwords ?? "default")];
   const { debrisRules, ...plainLoad } = load;

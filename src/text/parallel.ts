@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Corpus } from "../corpus/types";
 import { insertedWords, userDictionaries } from "./segmenter";
-import { prepareTokenizer, renumberByFirstOccurrence, type TokenizableDocument, type TokenizedDocument, type TokenizeOptions, type Tokens } from "./tokenize";
+import { prepareTokenizer, renumberByFirstOccurrence, resolveClassical, type TokenizableDocument, type TokenizedDocument, type TokenizeOptions, type Tokens } from "./tokenize";
 import type { WorkerRequest, WorkerResponse } from "./worker-protocol";
 
 function workerScript(): string {
@@ -71,7 +71,7 @@ export function tokenizeParallel(source: Corpus | TokenizableDocument[], options
 
 async function tokenizeParallelAlone(source: Corpus | TokenizableDocument[], options: ParallelOptions = {}): Promise<Tokens> {
   const documents = Array.isArray(source) ? source : source.documents;
-  const main = prepareTokenizer(options);
+  const main = prepareTokenizer(resolveClassical(options, documents));
   const setup = { userDictionaries: userDictionaries(), words: insertedWords().map((word) => ({ word })), settings: main.settings, stopwords: [...main.stopwords] };
   const workers = segmenterPool(Math.max(1, options.workers ?? usableCores() - 1));
   const session = sessions++;

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { Corpus, DocumentMeta } from "../corpus/types";
 import { cacheFolder, cacheKey, readCached, stableText, writeCached } from "../shared/cache";
 import { findPreset } from "./presets";
+import { characterPieces, classicalStopwords, looksClassical } from "./classical";
 import { addUserDictionary, addWords, cut, insertedWords, isChineseDigitRun, tag, userDictionaries, type SegmentationMode, type WordEntry } from "./segmenter";
 import { resolveStopwords, withPresetStopwords, type StopwordOption } from "./stopwords";
 
@@ -39,6 +40,14 @@ export interface TokenizeOptions {
    * cuts in this process) and its stopwords join the stopword list. Default: none.
    */
   preset?: string;
+  /**
+   * Classical Chinese (text/classical.ts): tokens are characters (`unit`), the stopwords the
+   * classical particles (data/stopwords-classical.txt) unless given, jieba's HMM off when words are
+   * cut. `"auto"`: when the texts look classical (looksClassical). Default false.
+   */
+  classical?: boolean | "auto";
+  /** `word` (jieba) or `character` (each Han character a token). Default: `character` in classical mode, else `word`. */
+  unit?: "word" | "character";
 }
 
 export interface TokenizedDocument {
@@ -67,6 +76,11 @@ export interface TokenSettings {
   stopwordCount: number;
   /** SHA-256 of the stopwords, sorted and joined by newlines: which list made these tokens. */
   stopwordHash?: string;
+  /** Tokens are jieba's words or single characters. */
+  unit: "word" | "character";
+  /** Classical mode, and why when it was chosen automatically. */
+  classical: boolean;
+  classicalReason?: string;
   includePos?: string[];
   excludePos?: string[];
 }
@@ -111,9 +125,16 @@ export function resolveSettings(options: TokenizeOptions): TokenSettings {
   const mode = options.mode ?? "precise";
   const pos = options.pos ?? posFilter;
   if (pos && mode !== "precise") throw new Error(`part-of-speech tags need precise mode, not "${mode}"`);
+  if (options.classical === "auto") throw new Error('classical: "auto" is decided by tokenize from the texts (resolveClassical)');
+  const classical = options.classical ?? false;
+  const unit = options.unit ?? (classical ? "character" : "word");
+  if (unit !== "word" && unit !== "character") throw new Error(`unit is "word" or "character", not "${unit}"`);
+  if (pos && unit === "character") throw new Error("part-of-speech tags need word tokens (unit: \"word\")");
   return {
     mode,
-    hmm: options.hmm ?? true,
+    unit,
+    classical,
+    hmm: options.hmm ?? !classical,
     pos,
     minLength: options.minLength ?? 1,
     removePunctuation: options.removePunctuation ?? true,
@@ -245,7 +266,17 @@ export class TokenCollector {
   add(document: TokenizableDocument): TokenizedDocument {
     const { settings } = this;
     let before = 0;
-    if (settings.mode === "precise" && !settings.pos) {
+    if (settings.unit === "character") {
+      characterPieces(document.text, (piece, start) => {
+        const id = this.termId(piece);
+        if (id === -2) return;
+        before++;
+        if (id < 0) return;
+        this.termIds.push(id);
+        this.starts.push(start);
+        this.positions.push(before - 1);
+      });
+    } else if (settings.mode === "precise" && !settings.pos) {
       // The hot path, kept as one tight loop: precise tokens concatenate back to the text, so a
       // token's start is the running sum of lengths.
       const decided = this.decided;
@@ -297,22 +328,32 @@ function documentsOf(source: Corpus | TokenizableDocument[]): TokenizableDocumen
   return Array.isArray(source) ? source : source.documents;
 }
 
-export function prepareTokenizer(options: TokenizeOptions): TokenCollector {
+export function prepareTokenizer(options: TokenizeOptions & { classicalReason?: string }): TokenCollector {
   const preset = findPreset(options.preset);
   if (preset?.userDictionary) addUserDictionary(preset.userDictionary);
   if (options.userDictionaries) addUserDictionary(...options.userDictionaries);
   if (options.words) addWords(options.words);
   const settings = resolveSettings(options);
-  const stopwords = withPresetStopwords(resolveStopwords(options.stopwords ?? "default"), options.stopwords ?? "default", preset);
+  const given = options.stopwords ?? "default";
+  const stopwords = settings.classical && given === "default" ? classicalStopwords() : withPresetStopwords(resolveStopwords(given), given, preset);
+  if (options.classicalReason) settings.classicalReason = options.classicalReason;
   settings.stopwordCount = stopwords.size;
   settings.stopwordHash = createHash("sha256").update([...stopwords].sort().join("\n")).digest("hex");
   return new TokenCollector(settings, stopwords);
 }
 
+/** Options with `classical: "auto"` decided from the texts (the reason kept for the settings). */
+export function resolveClassical(options: TokenizeOptions, documents: ReadonlyArray<{ text: string }>): TokenizeOptions & { classicalReason?: string } {
+  if (options.classical !== "auto") return options;
+  const evidence = looksClassical(documents);
+  return { ...options, classical: evidence.classical, classicalReason: evidence.reason };
+}
+
 /** Segments every document of a corpus (or a list of { id, text, meta }). */
-export function tokenize(source: Corpus | TokenizableDocument[], options: TokenizeOptions = {}): Tokens {
-  const collector = prepareTokenizer(options);
+export function tokenize(source: Corpus | TokenizableDocument[], given: TokenizeOptions = {}): Tokens {
   const documents = documentsOf(source);
+  const options = resolveClassical(given, documents);
+  const collector = prepareTokenizer(options);
   // Within a report run (WENXI_CACHE_DIR): the same documents, options and dictionaries give the tokens another notebook made.
   let key: string | undefined;
   if (cacheFolder()) {
