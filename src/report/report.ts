@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import * as path from "node:path";
-import { loadCorpus } from "../corpus/load";
+import { loadCorpus, type LoadOptions } from "../corpus/load";
 import { describeCorpus } from "../corpus/describe";
 import { corpusSummary } from "../corpus/summary";
 import { escapeHtml } from "../format/tables";
@@ -280,7 +280,13 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   };
   const maxMegabytes = valueOf("maxMegabytes");
   const sampleSeed = valueOf("sampleSeed");
-  const corpus = await loadCorpus(corpusSource, typeof maxMegabytes === "number" && maxMegabytes > 0 ? { sample: { megabytes: maxMegabytes, seed: typeof sampleSeed === "number" ? sampleSeed : 1 } } : {});
+  const nameFields = valueOf("nameFields");
+  const loadOptions = valueOf("loadOptions");
+  const corpus = await loadCorpus(corpusSource, {
+    ...(typeof nameFields === "string" && nameFields !== "" ? { nameFields } : {}),
+    ...(loadOptions !== null && typeof loadOptions === "object" && !Array.isArray(loadOptions) ? (loadOptions as LoadOptions) : {}),
+    ...(typeof maxMegabytes === "number" && maxMegabytes > 0 ? { sample: { megabytes: maxMegabytes, seed: typeof sampleSeed === "number" ? sampleSeed : 1 } } : {}),
+  });
   const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: checkedParameters.map(([name, value]) => [name, value]) };
   // A run of some notebooks keeps the other pages of the existing report: only if that report was
   // made from the same corpus and parameters, or the pages would describe different corpora.
