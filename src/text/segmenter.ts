@@ -214,7 +214,9 @@ export function extractWithTextRank(text: string, top: number): Array<{ word: st
 }
 
 // nodejieba exports its dictionary paths, but its type declarations omit them.
-const bundledPaths = nodejieba as unknown as { DEFAULT_IDF_DICT: string; DEFAULT_STOP_WORD_DICT: string };
+const bundledPaths = nodejieba as unknown as { DEFAULT_DICT: string; DEFAULT_IDF_DICT: string; DEFAULT_STOP_WORD_DICT: string };
+/** Path of jieba's main dictionary (`word frequency tag` per line). */
+export const jiebaDictionaryPath: string = bundledPaths.DEFAULT_DICT;
 /** Path of jieba's bundled IDF table (`word idf` per line). */
 export const jiebaIdfPath: string = bundledPaths.DEFAULT_IDF_DICT;
 /** Path of jieba's bundled stopword list. */

@@ -72,6 +72,17 @@ describe("entities", () => {
     ]);
     expect(() => entities(tokenize(corpus))).toThrow("entities need tokens made with { pos: true }");
   });
+
+  it("keeps as candidates only plausible ones: no single characters, people with a surname and not a common word of jieba's dictionary", () => {
+    // jieba's dictionary tags 关怀 (697 times in its corpus) and 辛勤 as nr, 城市 as ns; 皮山县 is a county.
+    const corpus = corpusFromTexts([{ id: "a", text: "记者张建国报道，市长王小明关怀群众，辛勤工作。城市治理，皮山县的云。" }]);
+    const tokens = tokenize(corpus, { pos: true });
+    const unfiltered = entities(tokens, { unfiltered: true }).map((row) => row.entity);
+    expect(unfiltered).toEqual(expect.arrayContaining(["关怀", "云", "张建国"]));
+    const people = entities(tokens, { types: ["person"] }).map((row) => row.entity);
+    expect(people.sort()).toEqual(["张建国", "王小明"].sort());
+    expect(entities(tokens).every((row) => [...row.entity].length >= 2)).toBe(true);
+  });
 });
 
 describe("similarity and clustering", () => {
