@@ -17,6 +17,7 @@ export { tokenize, tokenCount, type Tokens, type TokenizedDocument, type Tokeniz
 export { tokenizeParallel, type ParallelOptions } from "./text/parallel";
 export { cut, readUserDictionary, type SegmentationMode, type WordEntry } from "./text/segmenter";
 export { presets, type Preset } from "./text/presets";
+export { looksClassical, type ClassicalEvidence } from "./text/classical";
 export type { StopwordOption, StopwordSpec } from "./text/stopwords";
 
 // Tables: plain typed rows computed from Tokens (a DataFrame on request).

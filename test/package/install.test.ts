@@ -52,7 +52,7 @@ describe("npm pack, then npm install of the tarball in an empty folder", () => {
     const ran = await runProgram(process.execPath, ["-e", script], { cwd: project, env: environment });
     expect(ran.status, ran.stderr).toBe(0);
     const result = JSON.parse(ran.stdout) as { values: number; report: string[]; deep: string; frame: string };
-    expect(result.values).toBe(68);
+    expect(result.values).toBe(69);
     expect(result.report).toEqual(["KernelClient", "ReportFailure", "ReportOutputError", "buildReport", "injectParameters", "installKernelSpec", "kernelName", "readNotebook", "runNotebook", "serializeNotebook", "userJupyterDataFolder"]);
     expect(result.deep).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");
     expect(result.frame).toContain("npm install danfojs-node@1.1.2 @tensorflow/tfjs@3.21.0");
