@@ -218,7 +218,7 @@ export function createDocument(input: DocumentInput, options: DocumentOptions = 
     meta,
     log,
     flags: cleaned.flags,
-    sourceMap: cleaned.sourceMap,
+    sourceMap: input.text.length <= 0xffff ? Uint16Array.from(cleaned.sourceMap) : cleaned.sourceMap,
   };
 }
 

@@ -73,8 +73,12 @@ export interface Document {
   meta: DocumentMeta;
   log: CleaningLogEntry[];
   flags: QualityFlag[];
-  /** `sourceMap[i]` is the UTF-16 offset in `original` of `text[i]`. */
-  sourceMap: Int32Array;
+  /**
+   * `sourceMap[i]` is the UTF-16 offset in `original` of `text[i]`: 16-bit numbers when the
+   * original is shorter than 65,536 units (most documents: the map was the largest part of a
+   * loaded corpus, 4 bytes a character), else 32-bit.
+   */
+  sourceMap: Int32Array | Uint16Array;
 }
 
 export type CorpusErrorKind = "read" | "empty" | "binary" | "decode" | "parse" | "too-large" | "unsupported";

@@ -1,6 +1,6 @@
 // Facts about the bundled corpus (data/corpus), the default data of everything.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadCorpus, toSimplified, type Corpus, type Document } from "../../src";
+import { corpusFromTexts, loadCorpus, toSimplified, type Corpus, type Document } from "../../src";
 
 let corpus: Corpus;
 const byId = (prefix: string): Document => {
@@ -103,10 +103,16 @@ describe("the seed corpus", () => {
   it("maps every character of text back into original", () => {
     for (const document of corpus.documents) {
       expect(document.sourceMap.length).toBe(document.text.length);
+      expect(document.sourceMap).toBeInstanceOf(Uint16Array); // originals under 65,536 units: 2 bytes a character
+
       for (let index = 1; index < document.sourceMap.length; index++) {
         expect(document.sourceMap[index]).toBeGreaterThanOrEqual(document.sourceMap[index - 1]);
       }
     }
+    // A document past 65,535 units keeps 32-bit offsets, and they reach its end.
+    const long = corpusFromTexts([{ id: "long", text: `${"第一段文字。".repeat(12_000)}\n结尾` }]).documents[0];
+    expect(long.sourceMap).toBeInstanceOf(Int32Array);
+    expect(long.original.slice(long.sourceMap[long.text.length - 2])).toBe("结尾");
     const document = byId("004");
     const at = document.text.indexOf("公安机关");
     expect(document.original.slice(document.sourceMap[at], document.sourceMap[at + 3] + 1)).toBe("公安機關");
