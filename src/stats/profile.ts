@@ -19,12 +19,15 @@ export interface ProfileRow {
   document: string;
   tokens: number;
   types: number;
-  ttr: number;
-  mattr: number;
+  /** Types / tokens; null for a document left without tokens. */
+  ttr: number | null;
+  /** Mean TTR over windows of `window` tokens (TTR itself below that length); null without tokens. */
+  mattr: number | null;
   mtld: number | null;
   sentences: number;
   meanSentenceLength: number;
-  commonCharacterShare: number;
+  /** Share of its Han characters among the common ones; null for a text without Han characters. */
+  commonCharacterShare: number | null;
 }
 
 /** Mean TTR over every window of `window` tokens (a sliding count, so linear in the tokens). */
@@ -98,12 +101,12 @@ export function lexicalProfile(corpus: Corpus, tokens: Tokens, options: { window
       document: document.id,
       tokens: count,
       types,
-      ttr: count === 0 ? 0 : types / count,
-      mattr: movingAverageTtr(document.termIds, options.window ?? 50),
+      ttr: count === 0 ? null : types / count,
+      mattr: count === 0 ? null : movingAverageTtr(document.termIds, options.window ?? 50),
       mtld: mtld(document.termIds),
       sentences: sentences.length,
       meanSentenceLength: sentences.length === 0 ? 0 : sentences.reduce((sum, sentence) => sum + [...sentence].length, 0) / sentences.length,
-      commonCharacterShare: han === 0 ? 0 : commonHan / han,
+      commonCharacterShare: han === 0 ? null : commonHan / han,
     };
   });
 }
