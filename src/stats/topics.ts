@@ -22,6 +22,13 @@ export interface TopicOptions {
   top?: number;
   /** Leave out terms in fewer documents (too rare to shape a topic). Default 2, or 1 for a single document. */
   minDocuments?: number;
+  /**
+   * Fit on at most about this many tokens: past it, every k-th token of each document (k the
+   * smallest step that fits), which keeps each document's proportions of words in expectation
+   * (LDA reads a document as a bag of words) and divides the sampler's cost by k. The model's
+   * `tokenStep` says k. Default: every token.
+   */
+  maxTokens?: number;
   /** Keep the chain's state with the model (memory: a few numbers per token) so that `continueFrom` can go on from it. */
   resumable?: boolean;
   /**
@@ -49,6 +56,8 @@ export interface DocumentTopicRow {
 
 export interface TopicModel {
   topics: number;
+  /** Every how many tokens of each document the model was fitted on (1: all; see `maxTokens`). */
+  tokenStep: number;
   /** Gibbs sweeps behind the estimates (with those of a model continued). */
   sweeps: number;
   terms: TopicTermRow[];
@@ -78,11 +87,12 @@ interface Chain {
   /** The generator's state (shared/random.ts), carried from sweep to sweep and chain to continuation. */
   randomState: number;
   sweeps: number;
+  tokenStep: number;
 }
 
 const chains = new WeakMap<TopicModel, Chain>();
 
-function startChain(tokens: Tokens, K: number, alpha: number, beta: number, seed: number, minDocuments: number): Chain {
+function startChain(tokens: Tokens, K: number, alpha: number, beta: number, seed: number, minDocuments: number, tokenStep: number): Chain {
   let randomState = seed >>> 0;
   // Vocabulary of the model: terms in at least minDocuments documents, renumbered densely.
   const documentFrequency = new Int32Array(tokens.vocabulary.length);
@@ -96,7 +106,7 @@ function startChain(tokens: Tokens, K: number, alpha: number, beta: number, seed
     }
   });
   const V = words.length;
-  const docs = tokens.documents.map((document) => Int32Array.from(Array.from(document.termIds, (id) => modelId[id]).filter((id) => id >= 0)));
+  const docs = tokens.documents.map((document) => Int32Array.from(Array.from(document.termIds, (id) => modelId[id]).filter((id, index) => id >= 0 && index % tokenStep === 0)));
   const topicTerm = new Float64Array(K * V);
   const topicTotal = new Float64Array(K);
   const documentTopic = docs.map(() => new Float64Array(K));
@@ -110,7 +120,7 @@ function startChain(tokens: Tokens, K: number, alpha: number, beta: number, seed
       documentTopic[d][topic]++;
     }
   });
-  return { tokens, K, V, alpha, beta, words, docs, topicTerm, topicTotal, documentTopic, assignments, randomState, sweeps: 0 };
+  return { tokens, K, V, alpha, beta, words, docs, topicTerm, topicTotal, documentTopic, assignments, randomState, sweeps: 0, tokenStep };
 }
 
 /** `iterations` sweeps of collapsed Gibbs sampling over every token of the chain. */
@@ -177,6 +187,7 @@ function summarize(chain: Chain, top: number): TopicModel {
   });
   return {
     topics: K,
+    tokenStep: chain.tokenStep,
     sweeps: chain.sweeps,
     terms,
     documents,
@@ -194,7 +205,7 @@ export function topicModel(tokens: Tokens, options: TopicOptions = {}): TopicMod
     const earlier = chains.get(options.continueFrom);
     if (!earlier) throw new Error("continueFrom takes a model fitted with resumable: true and not continued since (its chain goes on in the model that continued it)");
     if (earlier.tokens !== tokens) throw new Error("continueFrom takes a model of the same tokens");
-    for (const name of ["topics", "alpha", "beta", "seed", "minDocuments"] as const) {
+    for (const name of ["topics", "alpha", "beta", "seed", "minDocuments", "maxTokens"] as const) {
       if (options[name] !== undefined) throw new Error(`${name} is the earlier model's when continueFrom is given; leave it out`);
     }
     chains.delete(options.continueFrom);
@@ -203,7 +214,10 @@ export function topicModel(tokens: Tokens, options: TopicOptions = {}): TopicMod
     const K = options.topics ?? 5;
     if (!Number.isInteger(K) || K < 1) throw new Error(`topics must be a whole number ≥ 1, got ${K}`);
     const minDocuments = options.minDocuments ?? (tokens.documents.length > 1 ? 2 : 1);
-    chain = startChain(tokens, K, options.alpha ?? 50 / K, options.beta ?? 0.01, options.seed ?? 1, minDocuments);
+    if (options.maxTokens !== undefined && !(Number.isInteger(options.maxTokens) && options.maxTokens >= 1)) throw new Error(`maxTokens must be a whole number ≥ 1, got ${options.maxTokens}`);
+    const total = tokens.documents.reduce((sum, document) => sum + document.termIds.length, 0);
+    const tokenStep = options.maxTokens === undefined ? 1 : Math.max(1, Math.ceil(total / options.maxTokens));
+    chain = startChain(tokens, K, options.alpha ?? 50 / K, options.beta ?? 0.01, options.seed ?? 1, minDocuments, tokenStep);
   }
   runSweeps(chain, iterations);
   const model = summarize(chain, options.top ?? 10);

@@ -39,6 +39,8 @@ describe("a report on 5,000 short documents", () => {
     expect(textOf("03-keywords")).toMatch(/With 5,000 documents, the heatmap shows the 40 with the largest total TF-IDF on these \d+ terms/);
     expect(textOf("04-comparison")).toContain("5,000 documents and no metadata field that groups them: 24 of them, evenly spaced in date and id order (one in");
     expect(textOf("06-structure")).toContain("With 5,000 documents, the full matrix (12,497,500 pairs), its heatmap and the clustering are left out");
-    expect(textOf("07-measures")).toContain("词汇丰富度 MATTR: the 20 richest and 20 poorest of 5,000 documents");
+    // Short posts: MATTR is compared only among documents of a 50-token window or more, and the page says how many that leaves out.
+    expect(textOf("07-measures")).toMatch(/[\d,]+ of 5,000 documents have fewer than the 50 tokens of one MATTR window/);
+    expect(textOf("07-measures")).not.toContain("(0.00)");
   });
 });

@@ -297,4 +297,19 @@ describe("topic model", () => {
     expect(() => topicModel(bundled, { continueFrom: other, topics: 4, iterations: 1 })).toThrow(/topics is the earlier model's/);
     expect(() => topicModel(tokenize(corpusFromTexts([{ id: "x", text: "一二三" }])), { continueFrom: other, iterations: 1 })).toThrow(/same tokens/);
   });
+
+  it("fits on every k-th token of each document past maxTokens, the same on every run", async () => {
+    const bundled = tokenize(await loadCorpus(path.join(__dirname, "../../data/corpus")));
+    const total = bundled.documents.reduce((sum, document) => sum + document.termIds.length, 0);
+    const thinned = topicModel(bundled, { topics: 3, seed: 2, iterations: 30, maxTokens: Math.floor(total / 4) });
+    expect(thinned.tokenStep).toBe(Math.ceil(total / Math.floor(total / 4)));
+    expect(thinned.tokenStep).toBeGreaterThanOrEqual(4);
+    expect(topicModel(bundled, { topics: 3, seed: 2, iterations: 30, maxTokens: Math.floor(total / 4) })).toEqual(thinned);
+    expect(topicModel(bundled, { topics: 3, seed: 2, iterations: 30, maxTokens: total }).tokenStep).toBe(1);
+    for (const document of bundled.documents) {
+      const shares = thinned.documents.filter((row) => row.document === document.id).reduce((sum, row) => sum + row.share, 0);
+      expect(shares).toBeCloseTo(1, 12);
+    }
+    expect(() => topicModel(bundled, { maxTokens: 0 })).toThrow("maxTokens must be a whole number ≥ 1, got 0");
+  });
 });
