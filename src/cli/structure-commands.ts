@@ -104,7 +104,7 @@ export const dictionaryCommand = analysisCommand(
     if (!file) throw new UsageError(`give a concept dictionary: --dictionary FILE (YAML, JSON or CSV), or --preset NAME for a preset's (${Object.keys(presets).join(", ")})`);
     const concepts = loadDictionary(file);
     const tokens = await tokensOf(corpus, tokenizeOptionsFrom(parsed));
-    return limited(parsed, parsed.options.has("matches") ? rows(dictionaryMatches(tokens, concepts)) : rows(dictionaryCounts(tokens, concepts, { by: stringOption(parsed, "by") })));
+    return limited(parsed, parsed.options.has("matches") ? rows(dictionaryMatches(tokens, concepts)) : rows(dictionaryCounts(tokens, concepts, { by: stringOption(parsed, "by"), corpus })));
   },
 );
 

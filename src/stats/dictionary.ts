@@ -9,6 +9,8 @@ import { parseDocument } from "yaml";
 import { jsonNestsDeeperThan, maxJsonDepth } from "../shared/json-depth";
 import { toSimplified } from "../corpus/script";
 import type { Tokens } from "../text/tokenize";
+import type { Corpus } from "../corpus/types";
+import { normalizeTerm, occurrences } from "./phrases";
 import { compareText } from "../shared/order";
 import { checkGroupField, groupOf } from "./select";
 
@@ -71,9 +73,55 @@ function matchVocabulary(tokens: Tokens, dictionary: Dictionary): Array<Array<{ 
   });
 }
 
-/** Category counts per document (`by: "document"`), per metadata group, or for the whole corpus. */
-export function dictionaryCounts(tokens: Tokens, dictionary: Dictionary, options: { by?: string } = {}): DictionaryRow[] {
+/**
+ * Per document, each category's count with words written out (no `*`) found in the text, whatever
+ * the segmentation made of them (phrases.ts), and wildcard patterns matched against tokens; a
+ * stretch of text counts once for a category (spans taken left to right, overlapping ones dropped).
+ */
+function textCategoryCounts(corpus: Corpus, tokens: Tokens, dictionary: Dictionary): Map<string, Map<string, number>> {
+  const texts = new Map(corpus.documents.map((document) => [document.id, document.text]));
+  const wildcard = Object.fromEntries(Object.entries(dictionary).map(([category, patterns]) => [category, patterns.filter((pattern) => pattern.includes("*"))])) as Dictionary;
+  const tokenMatches = matchVocabulary(tokens, wildcard);
+  const plain = Object.entries(dictionary).map(([category, patterns]) => [category, [...new Set(patterns.filter((pattern) => !pattern.includes("*")).map(normalizeTerm).filter((term) => term !== ""))]] as const);
+  const result = new Map<string, Map<string, number>>();
+  for (const document of tokens.documents) {
+    const text = texts.get(document.id);
+    if (text === undefined) throw new Error(`document "${document.id}" of the tokens is not in the corpus given`);
+    const spans = new Map<string, Array<[number, number]>>();
+    const add = (category: string, start: number, end: number) => {
+      const list = spans.get(category);
+      if (list) list.push([start, end]);
+      else spans.set(category, [[start, end]]);
+    };
+    document.termIds.forEach((id, index) => {
+      for (const { category } of tokenMatches[id]) add(category, document.starts[index], document.starts[index] + tokens.vocabulary[id].length);
+    });
+    for (const [category, words] of plain) for (const word of words) for (const start of occurrences(text, word)) add(category, start, start + word.length);
+    const counts = new Map<string, number>();
+    for (const [category, list] of spans) {
+      list.sort((left, right) => left[0] - right[0] || right[1] - left[1]);
+      let count = 0;
+      let reached = -1;
+      for (const [start, end] of list) {
+        if (start < reached) continue;
+        count++;
+        reached = end;
+      }
+      counts.set(category, count);
+    }
+    result.set(document.id, counts);
+  }
+  return result;
+}
+
+/**
+ * Category counts per document (`by: "document"`), per metadata group, or for the whole corpus.
+ * With `corpus`, words written out are counted in the text (a phrase jieba split counts in full),
+ * wildcard patterns still against tokens; without it, everything against tokens.
+ */
+export function dictionaryCounts(tokens: Tokens, dictionary: Dictionary, options: { by?: string; corpus?: Corpus } = {}): DictionaryRow[] {
   if (options.by !== undefined) checkGroupField(tokens, options.by);
+  const inText = options.corpus ? textCategoryCounts(options.corpus, tokens, dictionary) : undefined;
   const matches = matchVocabulary(tokens, dictionary);
   const categories = Object.keys(dictionary);
   const groups = new Map<string, { tokens: number; counts: Map<string, number>; documents: Map<string, number> }>();
@@ -83,10 +131,17 @@ export function dictionaryCounts(tokens: Tokens, dictionary: Dictionary, options
     if (!group) groups.set(key, (group = { tokens: 0, counts: new Map(), documents: new Map() }));
     group.tokens += document.termIds.length;
     const inDocument = new Set<string>();
-    for (const id of document.termIds) {
-      for (const { category } of matches[id]) {
-        group.counts.set(category, (group.counts.get(category) ?? 0) + 1);
-        inDocument.add(category);
+    if (inText) {
+      for (const [category, count] of inText.get(document.id)!) {
+        group.counts.set(category, (group.counts.get(category) ?? 0) + count);
+        if (count > 0) inDocument.add(category);
+      }
+    } else {
+      for (const id of document.termIds) {
+        for (const { category } of matches[id]) {
+          group.counts.set(category, (group.counts.get(category) ?? 0) + 1);
+          inDocument.add(category);
+        }
       }
     }
     for (const category of inDocument) group.documents.set(category, (group.documents.get(category) ?? 0) + 1);

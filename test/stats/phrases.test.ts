@@ -2,7 +2,7 @@
 // 社会主义市场经济体制 as 社会主义 / 市场 / 经济体制, and a count of tokens loses those occurrences).
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { corpusFromTexts, frequencyByPeriod, loadCorpus, phraseCounts, termFrequency, tokenize } from "../../src";
+import { corpusFromTexts, dictionaryCounts, frequencyByPeriod, loadCorpus, phraseCounts, termFrequency, tokenize } from "../../src";
 import { occurrences, splitNote } from "../../src/stats/phrases";
 import { writeReportsCorpus } from "../../src/bench/reports-corpus";
 import { temporaryFolder } from "../helpers";
@@ -29,6 +29,22 @@ describe("phraseCounts", () => {
     expect(phraseCounts(corpus, tokens, ["市场经济", "不存在"], { by: "document" }).map((entry) => [entry.group, entry.term, entry.count])).toEqual([
       ["a", "市场经济", 2], ["a", "不存在", 0], ["b", "市场经济", 1], ["b", "不存在", 0], ["c", "市场经济", 1], ["c", "不存在", 0], ["d", "市场经济", 0], ["d", "不存在", 0],
     ]);
+  });
+
+  it("counts a dictionary's written-out words in the text with corpus, wildcards against tokens, each stretch of text once", () => {
+    const corpus = corpusFromTexts([{ id: "a", text: "建立社会主义市场经济体制。发展市场经济。" }, { id: "b", text: "经济发展。" }]);
+    const tokens = tokenize(corpus);
+    const dictionary = { economy: ["市场经济"], both: ["市场经济", "经济*"] };
+    const byTokens = dictionaryCounts(tokens, dictionary, { by: "document" });
+    const byText = dictionaryCounts(tokens, dictionary, { by: "document", corpus });
+    const count = (rows: typeof byText, group: string, category: string) => rows.find((row) => row.group === group && row.category === category)!.count;
+    // jieba cuts the first 市场经济 as 市场 / 经济体制: one token match, two in the text.
+    expect(count(byTokens, "a", "economy")).toBe(1);
+    expect(count(byText, "a", "economy")).toBe(2);
+    // 经济体制 (a token matching 经济*) overlaps the first 市场经济: that stretch counts once; 经济 in b counts.
+    expect(count(byText, "a", "both")).toBe(2);
+    expect(count(byText, "b", "both")).toBe(1);
+    expect(byText.find((row) => row.group === "b" && row.category === "economy")).toMatchObject({ count: 0, documents: 0 });
   });
 
   it("counts occurrences without overlap, as Python's str.count", () => {
