@@ -115,12 +115,14 @@ export function changingTerms(tokens: Tokens, options: PeriodOptions & { top?: n
  */
 export function distinctiveTerms(tokens: Tokens, count = 3, maxDocuments = 200): string[] {
   const chosen: string[] = [];
+  // Single characters are passed over (的, 是 …), except when the tokens are characters (classical mode).
+  const shortest = tokens.settings.unit === "character" ? 1 : 2;
   const { counts } = countTerms(tokens.documents, tokens.vocabulary.length);
   const withTokens = tokens.documents.filter((document) => document.termIds.length > 0);
   const considered = withTokens.length <= maxDocuments ? withTokens : Array.from({ length: maxDocuments }, (_, index) => withTokens[Math.floor((index * withTokens.length) / maxDocuments)]);
   if (withTokens.length >= 2) {
     const perDocument = considered.map((document) =>
-      keyness(tokens, { target: [document.id], minCount: 3 }).filter((row) => row.direction === "positive" && row.logLikelihoodP < 0.01 && [...row.term].length >= 2),
+      keyness(tokens, { target: [document.id], minCount: 3 }).filter((row) => row.direction === "positive" && row.logLikelihoodP < 0.01 && [...row.term].length >= shortest),
     );
     for (let rank = 0; chosen.length < count && perDocument.some((rows) => rank < rows.length); rank++) {
       const atRank = perDocument.map((rows) => rows[rank]).filter((row): row is NonNullable<typeof row> => row !== undefined);
@@ -131,7 +133,7 @@ export function distinctiveTerms(tokens: Tokens, count = 3, maxDocuments = 200):
       }
     }
   }
-  const byFrequency = [...tokens.vocabulary.keys()].filter((id) => [...tokens.vocabulary[id]].length >= 2).sort((left, right) => counts[right] - counts[left] || compareText(tokens.vocabulary[left], tokens.vocabulary[right]));
+  const byFrequency = [...tokens.vocabulary.keys()].filter((id) => [...tokens.vocabulary[id]].length >= shortest).sort((left, right) => counts[right] - counts[left] || compareText(tokens.vocabulary[left], tokens.vocabulary[right]));
   for (const id of byFrequency) {
     if (chosen.length >= count) break;
     if (!chosen.includes(tokens.vocabulary[id])) chosen.push(tokens.vocabulary[id]);

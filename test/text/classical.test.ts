@@ -1,7 +1,7 @@
 // Classical Chinese: verse and prose tokenized as characters with the classical particles stopped,
 // variants folded, rare valid characters unflagged; detected from the texts when asked.
 import { describe, expect, it } from "vitest";
-import { corpusFromTexts, loadCorpus, ngrams, termFrequency, tokenize } from "../../src";
+import { corpusFromTexts, distinctiveTerms, loadCorpus, ngrams, termFrequency, tokenize } from "../../src";
 import { looksClassical } from "../../src/text/classical";
 import { documentTerms } from "../../src/text/tokenize";
 
@@ -24,6 +24,9 @@ describe("classical mode", () => {
     for (const particle of ["之", "乎", "而"]) expect(counts.has(particle), particle).toBe(false);
     // Character bigrams from the character tokens.
     expect(ngrams(tokens, { n: 2, top: 1 })[0]).toMatchObject({ ngram: "明 月", count: 2 });
+    // Terms chosen for a page are characters here (words of two or more characters otherwise).
+    expect(distinctiveTerms(tokens, 3)).toHaveLength(3);
+    expect(distinctiveTerms(tokens, 3).every((term) => [...term].length === 1)).toBe(true);
     // The garbled check leaves 鷓鴣 alone.
     expect(poems.documents.flatMap((document) => document.flags)).toEqual([]);
   });
