@@ -24,7 +24,8 @@ export interface KwicOptions {
   limit?: number;
 }
 
-function lastStartAtOrBefore(starts: Int32Array, offset: number): number {
+/** The last index whose start is ≤ offset (starts ascending), or -1: the token an offset falls in. */
+export function lastStartAtOrBefore(starts: Int32Array, offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   let found = -1;

@@ -10,6 +10,7 @@ import type { Corpus } from "../corpus/types";
 import type { Tokens } from "../text/tokenize";
 import { compareText } from "../shared/order";
 import { checkGroupField } from "./select";
+import { lastStartAtOrBefore } from "./kwic";
 
 export interface PhraseCountRow {
   term: string;
@@ -41,21 +42,6 @@ export function occurrences(text: string, term: string): number[] {
   const found: number[] = [];
   if (term === "") return found;
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) found.push(at);
-  return found;
-}
-
-/** The last index whose start is ≤ offset, or -1. */
-function lastStartAtOrBefore(starts: Int32Array, offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (starts[middle] <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
   return found;
 }
 
