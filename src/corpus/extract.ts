@@ -9,6 +9,11 @@
 /** Formats read by a library, asynchronously, on the main thread. */
 export type ExtractedFormat = "docx" | "pdf";
 
+/** Whether files of a format are read by a library (extractText) rather than decoded as text. */
+export function isExtractedFormat(format: string): format is ExtractedFormat {
+  return format === "docx" || format === "pdf";
+}
+
 /** What to do with files of extensions wenxi cannot read (by lower-case extension). */
 export const unsupportedFormats: ReadonlyMap<string, string> = new Map([
   [".doc", "Word 97–2003 files cannot be read: save them as .docx (or .txt) and load those"],

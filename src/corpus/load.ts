@@ -10,12 +10,12 @@ import { findDateline, parseDateValue, yearAndDecade, type DateSource } from "./
 import { nameFieldsReader, type NameFieldsReader, type NameFieldsSpec } from "./name-fields";
 import { parseCsv } from "./csv";
 import { decodeBytes } from "./decode";
-import { jsonNestsDeeperThan, maxJsonDepth } from "../shared/json-depth";
+import { isJsonObject, jsonNestsDeeperThan, maxJsonDepth } from "../shared/json-depth";
 import { compareText } from "../shared/order";
 import { seededRandom } from "../shared/random";
 import { usableCores } from "../shared/cores";
 import { formatOfPath, globMatcher, listFolder, type ListedFile, type SourceFormat } from "./sources";
-import { extractText, htmlText, unsupportedFormats } from "./extract";
+import { extractText, htmlText, isExtractedFormat, unsupportedFormats, type ExtractedFormat } from "./extract";
 import type { Corpus, CorpusError, CorpusSample, Document, DocumentMeta } from "./types";
 import { batchesBySize, runBatches } from "../shared/worker-pool";
 
@@ -302,7 +302,7 @@ function parseSourceFile(file: ListedFile, format: SourceFormat, bytes: Buffer, 
   if (format === "unsupported") {
     return { inputs: [], errors: [{ path: file.path, kind: "unsupported", reason: unsupportedFormats.get(path.extname(file.relativePath).toLowerCase()) ?? "a format wenxi cannot read" }] };
   }
-  if (format === "docx" || format === "pdf") {
+  if (isExtractedFormat(format)) {
     // Read by a library, asynchronously: loadCorpus does it (loadExtracted); the streaming counts do not.
     return { inputs: [], errors: [{ path: file.path, kind: "unsupported", reason: `.${format} files are read by loadCorpus (wenxi corpus, the notebooks), not by the streaming counts: load the corpus, or export it (wenxi export) and stream that` }] };
   }
@@ -383,8 +383,8 @@ export function fieldValue(record: Record<string, unknown>, field: string): unkn
   if (Object.prototype.hasOwnProperty.call(record, field)) return record[field];
   let value: unknown = record;
   for (const part of field.split(".")) {
-    if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
-    value = (value as Record<string, unknown>)[part];
+    if (!isJsonObject(value) || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
+    value = value[part];
   }
   return value;
 }
@@ -428,21 +428,21 @@ function readJsonRecords(text: string, filePath: string, recordsField?: string):
   }
   let records: unknown = value;
   if (recordsField !== undefined) {
-    records = value !== null && typeof value === "object" && !Array.isArray(value) ? fieldValue(value as Record<string, unknown>, recordsField) : undefined;
+    records = isJsonObject(value) ? fieldValue(value, recordsField) : undefined;
     if (!Array.isArray(records)) {
-      const keys = value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value).map((key) => `"${key}"`).join(", ") : "";
+      const keys = isJsonObject(value) ? Object.keys(value).map((key) => `"${key}"`).join(", ") : "";
       return { rows: [], errors: [{ path: filePath, kind: "parse", reason: `no array of records at "${recordsField}"${keys ? `; the top-level fields: ${keys}` : ""}` }] };
     }
-  } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    const arrays = Object.entries(value).filter(([, item]) => Array.isArray(item) && item.length > 0 && item.every((element) => element !== null && typeof element === "object" && !Array.isArray(element)));
+  } else if (isJsonObject(value)) {
+    const arrays = Object.entries(value).filter(([, item]) => Array.isArray(item) && item.length > 0 && item.every(isJsonObject));
     records = arrays.length === 1 ? arrays[0][1] : [value];
   }
   if (!Array.isArray(records)) return { rows: [], errors: [{ path: filePath, kind: "parse", reason: `holds ${describeJson(records)}, not records (an array of objects, or an object)` }] };
   const rows: Rows["rows"] = [];
   const errors: CorpusError[] = [];
   records.forEach((record: unknown, index) => {
-    if (record === null || typeof record !== "object" || Array.isArray(record)) errors.push({ path: filePath, record: index + 1, kind: "parse", reason: `record ${index + 1} is ${describeJson(record)}, not a JSON object` });
-    else rows.push({ place: index + 1, record: record as Record<string, unknown> });
+    if (!isJsonObject(record)) errors.push({ path: filePath, record: index + 1, kind: "parse", reason: `record ${index + 1} is ${describeJson(record)}, not a JSON object` });
+    else rows.push({ place: index + 1, record });
   });
   if (records.length === 0) errors.push({ path: filePath, kind: "empty", reason: "the array of records is empty" });
   return { rows, errors };
@@ -460,9 +460,8 @@ function readJsonLines(text: string, filePath: string): Rows {
     }
     try {
       const value: unknown = JSON.parse(content);
-      if (value === null || typeof value !== "object" || Array.isArray(value)) {
-        errors.push({ path: filePath, line, kind: "parse", reason: "line is not a JSON object" });
-      } else rows.push({ line, record: value as Record<string, unknown> });
+      if (!isJsonObject(value)) errors.push({ path: filePath, line, kind: "parse", reason: "line is not a JSON object" });
+      else rows.push({ line, record: value });
     } catch (error) {
       errors.push({ path: filePath, line, kind: "parse", reason: `invalid JSON: ${(error as Error).message}` });
     }
@@ -662,7 +661,7 @@ function loadWorkerScript(): string {
  * Word and PDF files, read here by their libraries (asynchronously, one at a time) and then
  * cleaned as text files of the same name and path.
  */
-async function loadExtracted(files: SourceFile[], options: LoadOptions, stems: ReadonlyMap<string, number>, documents: Document[], errors: CorpusError[]): Promise<void> {
+async function loadExtracted(files: Array<{ file: ListedFile; format: ExtractedFormat }>, options: LoadOptions, stems: ReadonlyMap<string, number>, documents: Document[], errors: CorpusError[]): Promise<void> {
   const nameReader = options.nameFields !== undefined ? nameFieldsReader(options.nameFields) : undefined;
   for (const { file, format } of files) {
     const read = readFileBytes(file, options);
@@ -675,7 +674,7 @@ async function loadExtracted(files: SourceFile[], options: LoadOptions, stems: R
       errors.push({ path: file.path, kind: "too-large", reason: shortfall });
       continue;
     }
-    const extracted = await extractText(format as "docx" | "pdf", read.bytes);
+    const extracted = await extractText(format, read.bytes);
     if ("error" in extracted) {
       errors.push({ path: file.path, kind: "read", reason: extracted.error });
       continue;
@@ -690,8 +689,8 @@ async function loadFiles(source: string, allFiles: SourceFile[], errors: CorpusE
   const documents: Document[] = [];
   const stems = new Map<string, number>();
   for (const { file } of allFiles) stems.set(stem(file.relativePath), (stems.get(stem(file.relativePath)) ?? 0) + 1);
-  await loadExtracted(allFiles.filter(({ format }) => format === "docx" || format === "pdf"), options, stems, documents, errors);
-  const files = allFiles.filter(({ format }) => format !== "docx" && format !== "pdf");
+  await loadExtracted(allFiles.filter((source): source is { file: ListedFile; format: ExtractedFormat } => isExtractedFormat(source.format)), options, stems, documents, errors);
+  const files = allFiles.filter(({ format }) => !isExtractedFormat(format));
   const sizes = fileSizes(files);
   const total = sizes.reduce((sum, size) => sum + size, 0);
   const { debrisRules, workers: requested, ...plain } = options;

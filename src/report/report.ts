@@ -19,6 +19,7 @@ import { cleanUpOnInterrupt } from "../shared/interrupts";
 import { checkReplaceable as checkOwnedReplaceable, FolderBuild, folderState, isInsideOrSame, OwnedFolderError, recoverInterrupted, removeOwned, type FolderKind } from "../shared/owned-folder";
 import { runNotebook, type CellFailure } from "./run-notebook";
 import { usableCores } from "../shared/cores";
+import { isJsonObject } from "../shared/json-depth";
 import { checkParameters, parametersOfFiles, type NotebookParameter } from "./parameters";
 import { findCjkFont } from "../charts/render";
 import { packageFolderFrom } from "../shared/package-lookup";
@@ -284,7 +285,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   const loadOptions = valueOf("loadOptions");
   const corpus = await loadCorpus(corpusSource, {
     ...(typeof nameFields === "string" && nameFields !== "" ? { nameFields } : {}),
-    ...(loadOptions !== null && typeof loadOptions === "object" && !Array.isArray(loadOptions) ? (loadOptions as LoadOptions) : {}),
+    ...(isJsonObject(loadOptions) ? (loadOptions as LoadOptions) : {}),
     ...(typeof maxMegabytes === "number" && maxMegabytes > 0 ? { sample: { megabytes: maxMegabytes, seed: typeof sampleSeed === "number" ? sampleSeed : 1 } } : {}),
   });
   const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: checkedParameters.map(([name, value]) => [name, value]) };

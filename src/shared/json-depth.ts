@@ -1,5 +1,11 @@
 // A bound on JSON nesting, checked before JSON.parse: V8 parses recursively, so one line nested
 // ~5,000 levels deep overflows the stack ("Maximum call stack size exceeded") and loses more than that line.
+// And the one test parsed JSON needs most: is a value an object of fields (not null, not an array)?
+
+/** Whether a parsed JSON value is an object of fields: not null, not an array. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
 /** JSON nested deeper than this is refused per line: V8's JSON.parse recurses, and ~5,000 levels overflow the stack. */
 export const maxJsonDepth = 256;
 
