@@ -266,17 +266,23 @@ export class TokenCollector {
   add(document: TokenizableDocument): TokenizedDocument {
     const { settings } = this;
     let before = 0;
-    if (settings.unit === "character") {
-      characterPieces(document.text, (piece, start) => {
-        const id = this.termId(piece);
-        if (id === -2) return;
-        before++;
-        if (id < 0) return;
-        this.termIds.push(id);
-        this.starts.push(start);
-        this.positions.push(before - 1);
-      });
-    } else if (settings.mode === "precise" && !settings.pos) {
+    // One token with its start (and tag): counted, then kept unless a filter drops it.
+    const keep = (word: string, start: number, tagName?: string) => {
+      const id = this.termId(word);
+      if (id === -2) return;
+      before++;
+      if (id < 0) return;
+      if (tagName !== undefined) {
+        if (settings.includePos && !tagMatches(tagName, settings.includePos)) return;
+        if (settings.excludePos && tagMatches(tagName, settings.excludePos)) return;
+        this.tagIds.push(this.tagId(tagName));
+      }
+      this.termIds.push(id);
+      this.starts.push(start);
+      this.positions.push(before - 1);
+    };
+    if (settings.unit === "character") characterPieces(document.text, keep);
+    else if (settings.mode === "precise" && !settings.pos) {
       // The hot path, kept as one tight loop: precise tokens concatenate back to the text, so a
       // token's start is the running sum of lengths.
       const decided = this.decided;
@@ -296,22 +302,7 @@ export class TokenCollector {
           offset += word.length;
         }
       }
-    } else {
-      segmentWithOffsets(document.text, settings, (word, start, tagName) => {
-        const id = this.termId(word);
-        if (id === -2) return;
-        before++;
-        if (id < 0) return;
-        if (tagName !== undefined) {
-          if (settings.includePos && !tagMatches(tagName, settings.includePos)) return;
-          if (settings.excludePos && tagMatches(tagName, settings.excludePos)) return;
-          this.tagIds.push(this.tagId(tagName));
-        }
-        this.termIds.push(id);
-        this.starts.push(start);
-        this.positions.push(before - 1);
-      });
-    }
+    } else segmentWithOffsets(document.text, settings, keep);
     return {
       id: document.id,
       meta: document.meta ?? { encoding: "utf-8", script: "simplified" },
