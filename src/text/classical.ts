@@ -4,8 +4,8 @@
 // the classical particles 之, 乎, 者, 也, 矣, 焉, 哉, 兮 often or run in short clauses (verse of
 // five or seven characters). Measured on at most 200,000 Han characters, taken evenly from the
 // documents. The evidence is returned with the verdict, for the page to state.
-import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import { readWordList } from "./stopwords";
 
 export const classicalStopwordsPath = path.resolve(__dirname, "../../data/stopwords-classical.txt");
 
@@ -65,12 +65,7 @@ let stopwords: Set<string> | undefined;
 
 /** The classical stopword list (data/stopwords-classical.txt). */
 export function classicalStopwords(): ReadonlySet<string> {
-  stopwords ??= new Set(
-    readFileSync(classicalStopwordsPath, "utf8")
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== "" && !line.startsWith("#")),
-  );
+  stopwords ??= new Set(readWordList(classicalStopwordsPath));
   return stopwords;
 }
 

@@ -2,11 +2,9 @@
 // list (MIT), both general; a preset adds its own (the public-security preset: data/stopwords.txt).
 // Lists are read once and folded to Simplified, because tokens are Simplified.
 import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { toSimplified } from "../corpus/script";
 import { jiebaStopwordsPath } from "./segmenter";
 import type { Preset } from "./presets";
-
 
 /** One word per line; blank lines and lines starting with # are skipped. */
 export function readWordList(file: string): string[] {
