@@ -173,6 +173,11 @@ export function toSimplified(text: string): string {
   return Buffer.from(output.buffer, output.byteOffset, output.byteLength).toString("utf16le");
 }
 
+/** A term a user types (a query, a dictionary word), normalised as cleaned text is: NFKC, Simplified, trimmed. */
+export function normalizeTerm(term: string): string {
+  return toSimplified(term.normalize("NFKC").trim());
+}
+
 export interface ScriptEvidence {
   script: Script;
   /** Characters written in Traditional-only forms (顯, 機). */

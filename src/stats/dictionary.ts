@@ -7,10 +7,10 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
 import { jsonNestsDeeperThan, maxJsonDepth } from "../shared/json-depth";
-import { toSimplified } from "../corpus/script";
+import { normalizeTerm } from "../corpus/script";
 import type { Tokens } from "../text/tokenize";
 import type { Corpus } from "../corpus/types";
-import { normalizeTerm, occurrences } from "./phrases";
+import { occurrences } from "./phrases";
 import { compareText } from "../shared/order";
 import { checkGroupField, groupOf } from "./select";
 
@@ -58,7 +58,7 @@ export function wildcardMatches(parts: readonly string[], term: string): boolean
 }
 
 function patternMatcher(pattern: string): (term: string) => boolean {
-  const written = toSimplified(pattern.normalize("NFKC").trim());
+  const written = normalizeTerm(pattern);
   const parts = written.split("*");
   return (term) => wildcardMatches(parts, term);
 }
@@ -122,7 +122,7 @@ function textCategoryCounts(corpus: Corpus, tokens: Tokens, dictionary: Dictiona
 export function dictionaryCounts(tokens: Tokens, dictionary: Dictionary, options: { by?: string; corpus?: Corpus } = {}): DictionaryRow[] {
   if (options.by !== undefined) checkGroupField(tokens, options.by);
   const inText = options.corpus ? textCategoryCounts(options.corpus, tokens, dictionary) : undefined;
-  const matches = matchVocabulary(tokens, dictionary);
+  const matches = inText ? [] : matchVocabulary(tokens, dictionary);
   const categories = Object.keys(dictionary);
   const groups = new Map<string, { tokens: number; counts: Map<string, number>; documents: Map<string, number> }>();
   for (const document of tokens.documents) {

@@ -1,6 +1,6 @@
 // Term frequencies: count, relative frequency per 10,000 tokens, document frequency and range,
 // overall or per document / metadata group.
-import { toSimplified } from "../corpus/script";
+import { normalizeTerm } from "../corpus/script";
 import type { Tokens } from "../text/tokenize";
 import { countTerms } from "./counts";
 import { compareText, descending } from "../shared/order";
@@ -36,7 +36,7 @@ export interface TermFrequencyOptions {
 
 export function termFrequency(tokens: Tokens, options: TermFrequencyOptions = {}): TermFrequencyRow[] {
   if (options.by !== undefined) checkGroupField(tokens, options.by);
-  const wanted = options.terms ? [...new Set(options.terms.map((term) => toSimplified(term.normalize("NFKC").trim())))] : undefined;
+  const wanted = options.terms ? [...new Set(options.terms.map(normalizeTerm))] : undefined;
   const groups = new Map<string, typeof tokens.documents>();
   for (const document of tokens.documents) {
     const key = options.by === undefined ? "" : groupOf(document, options.by);

@@ -1,7 +1,7 @@
 // KWIC concordances: every occurrence of a term with its left and right context, taken from the
 // cleaned text (what analyses count) and shown in the document's original script through the
 // cleaned text's source map, so removed pinyin, metadata and debris never appear in a context.
-import { toSimplified } from "../corpus/script";
+import { normalizeTerm } from "../corpus/script";
 import type { Corpus, Document } from "../corpus/types";
 import type { Tokens } from "../text/tokenize";
 import { compareText } from "../shared/order";
@@ -81,7 +81,7 @@ function contextRow(document: Document, start: number, end: number, window: numb
  */
 export function kwic(corpus: Corpus, tokens: Tokens, term: string, options: KwicOptions = {}): KwicRow[] {
   const window = options.window ?? 20;
-  const query = toSimplified(term.normalize("NFKC").trim());
+  const query = normalizeTerm(term);
   if (query === "") throw new Error("kwic needs a term");
   const documents = new Map(corpus.documents.map((document) => [document.id, document]));
   const termId = tokens.termIndex.get(query);

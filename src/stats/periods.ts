@@ -4,7 +4,8 @@
 // earlier half, split at the median document date.
 import type { Tokens } from "../text/tokenize";
 import type { Corpus } from "../corpus/types";
-import { normalizeTerm, occurrences } from "./phrases";
+import { occurrences } from "./phrases";
+import { normalizeTerm } from "../corpus/script";
 import { countTerms } from "./counts";
 import { keyness, type KeynessRow } from "./keyness";
 import { compareText } from "../shared/order";

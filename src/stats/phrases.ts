@@ -5,7 +5,7 @@
 // 市场经济 inside 社会主义市场经济), or across two or more tokens (`acrossTokens`: jieba cut
 // 社会主义市场经济体制 as 社会主义 / 市场 / 经济体制), and the rest (`other`: over a token the
 // filters removed, a stopword or a number). A count by token can so be set beside the text's.
-import { toSimplified } from "../corpus/script";
+import { normalizeTerm } from "../corpus/script";
 import type { Corpus } from "../corpus/types";
 import type { Tokens } from "../text/tokenize";
 import { compareText } from "../shared/order";
@@ -30,11 +30,6 @@ export interface PhraseCountRow {
   documentFrequency: number;
   /** Occurrences per 10,000 kept tokens of the documents counted. */
   per10k: number;
-}
-
-/** Normalises a term as the text is (NFKC, Simplified, trimmed). */
-export function normalizeTerm(term: string): string {
-  return toSimplified(term.normalize("NFKC").trim());
 }
 
 /** Starts of the occurrences of `term` in `text`, left to right, without overlap. */

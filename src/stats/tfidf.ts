@@ -7,7 +7,7 @@
 // data/idf-single-characters.txt, so `idf: "jieba"` is Python jieba 0.42.1's table, entry for entry.
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { toSimplified } from "../corpus/script";
+import { normalizeTerm } from "../corpus/script";
 import { jiebaIdfPath } from "../text/segmenter";
 import type { Tokens } from "../text/tokenize";
 import { countTerms } from "./counts";
@@ -121,7 +121,7 @@ export function resolveIdf(tokens: Tokens, idf: TfidfOptions["idf"] = "corpus"):
 export function tfidf(tokens: Tokens, options: TfidfOptions = {}): TfidfRow[] {
   const table = resolveIdf(tokens, options.idf);
   const top = options.top ?? 10;
-  const wanted = options.terms ? [...new Set(options.terms.map((term) => toSimplified(term.normalize("NFKC").trim())))] : undefined;
+  const wanted = options.terms ? [...new Set(options.terms.map(normalizeTerm))] : undefined;
   const rows: TfidfRow[] = [];
   const counts = new Int32Array(tokens.vocabulary.length);
   for (const document of tokens.documents) {
