@@ -16,12 +16,12 @@ import { termFrequency } from "../stats/frequency";
 import { frequencyFromCounts, streamTermCounts } from "../stats/stream";
 import { addUserDictionary, ensureSegmenterLoaded } from "../text/segmenter";
 import { presets } from "../text/presets";
-
-// Python jieba is given the same user dictionary: the public-security preset's (the seed articles' terms).
-const presetDictionary = presets["public-security"].userDictionary!;
 import { defaultStopwords } from "../text/stopwords";
 import { tokenizeParallel } from "../text/parallel";
 import { tokenize } from "../text/tokenize";
+
+// Python jieba is given the same user dictionary: the public-security preset's (the seed articles' terms).
+const presetDictionary = presets["public-security"].userDictionary!;
 
 interface PhaseResult {
   phase: string;

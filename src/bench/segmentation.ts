@@ -18,11 +18,11 @@ import { termFrequency } from "../stats/frequency";
 import { closeSegmenterPool, tokenizeParallel } from "../text/parallel";
 import { addUserDictionary, ensureSegmenterLoaded } from "../text/segmenter";
 import { presets } from "../text/presets";
+import { defaultStopwords } from "../text/stopwords";
+import { tokenize, type Tokens } from "../text/tokenize";
 
 // Python jieba is given the same user dictionary: the public-security preset's (the seed articles' terms).
 const presetDictionary = presets["public-security"].userDictionary!;
-import { defaultStopwords } from "../text/stopwords";
-import { tokenize, type Tokens } from "../text/tokenize";
 
 const targetBytes = 50 * 1024 * 1024;
 const documentCharacters = 64 * 1024;
