@@ -9,7 +9,10 @@
 //     article scores high) decides, with the Jaccard of the two shingle sets beside it.
 //   Copied passages: maximal runs of shingles that follow one another in both documents (one
 //     diagonal), found by a merge of the two documents' shingles sorted by hash, so a pair costs
-//     O(shingles of both + matches); reported from the first document's text.
+//     O(shingles of both + matches); reported from the first document's text. A pair below the
+//     containment threshold is only searched when the first document has a run of passage − size + 1
+//     consecutive shingles that the second also has (one pass over it): in corpora of formulaic
+//     text most pairs share many shingles but no long passage.
 import { codePointOffsets } from "../shared/code-points";
 import type { Corpus } from "../corpus/types";
 import { compareText } from "../shared/order";
@@ -113,15 +116,56 @@ function passageIndex(document: Shingled, size: number): PassageIndex {
   return { positions, hashes, order, rank };
 }
 
-/** Shared distinct shingles of two documents: a merge of their sorted hashes. */
-function sharedCount(a: Float64Array, b: Float64Array): number {
+/**
+ * Shared distinct shingles of two documents: a merge of their sorted hashes. With `inB`, marks
+ * which of a's distinct hashes b has (1) and which it has not (0).
+ */
+function sharedCount(a: Float64Array, b: Float64Array, inB?: Uint8Array): number {
   let shared = 0;
+  if (inB) inB.fill(0);
   for (let left = 0, right = 0; left < a.length && right < b.length; ) {
     if (a[left] < b[right]) left++;
     else if (a[left] > b[right]) right++;
-    else (shared++, left++, right++);
+    else {
+      if (inB) inB[left] = 1;
+      shared++;
+      left++;
+      right++;
+    }
   }
   return shared;
+}
+
+/** For each shingle of a document in text order, the index of its hash among the document's distinct hashes. */
+function distinctIndexes(document: Shingled, size: number): Int32Array {
+  const { hashes } = shingleHashes(document.text, size);
+  const indexes = new Int32Array(hashes.length);
+  const distinct = document.distinct;
+  for (let position = 0; position < hashes.length; position++) {
+    let low = 0;
+    let high = distinct.length - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (distinct[middle] < hashes[position]) low = middle + 1;
+      else high = middle;
+    }
+    indexes[position] = low;
+  }
+  return indexes;
+}
+
+/**
+ * The longest run of consecutive shingles of a that b also has (anywhere, in any order): an upper
+ * bound of the longest passage they share, in shingles, at the cost of one pass over a.
+ */
+function longestPresentRun(indexes: Int32Array, inB: Uint8Array): number {
+  let longest = 0;
+  let run = 0;
+  for (let position = 0; position < indexes.length; position++) {
+    run = inB[indexes[position]] === 1 ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
 }
 
 interface Passage {
@@ -222,33 +266,46 @@ export function nearDuplicates(corpus: Corpus, options: NearDuplicateOptions = {
     return found;
   };
   const rows: NearDuplicateRow[] = [];
-  for (let first = 0; first < documents.length; indexes.delete(first), first++) for (const second of partnersOf(first)) {
+  const passageShingles = passageLength - size + 1;
+  for (let first = 0; first < documents.length; indexes.delete(first), first++) {
+    const partners = partnersOf(first);
+    if (partners.length === 0) continue;
     const a = documents[first];
-    const b = documents[second];
-    const shared = sharedCount(a.distinct, b.distinct);
-    const union = a.distinct.length + b.distinct.length - shared;
-    const jaccard = union === 0 ? 0 : shared / union;
-    const smaller = Math.min(a.distinct.length, b.distinct.length);
-    const containment = smaller === 0 ? 0 : shared / smaller;
-    // A long shared passage takes at least passage − size + 1 shared shingles: below that, no need to look.
-    if (containment < threshold && shared < passageLength - size + 1) continue;
-    const passages = sharedPassages(indexOf(first), indexOf(second), size, Math.min(minPassage, passageLength));
-    const longest = passages[0];
-    if (containment < threshold && (!longest || longest.length < passageLength)) continue;
-    const listed = passages.filter((passage) => passage.length >= minPassage);
-    const excerpt = longest ? a.text.slice(longest.start, longest.end).replace(/\s+/g, " ") : "";
-    rows.push({
-      document1: a.id,
-      document2: b.id,
-      containment,
-      jaccard,
-      sharedShingles: shared,
-      passages: listed.length,
-      longestPassage: longest ? [...a.text.slice(longest.start, longest.end)].length : 0,
-      start1: longest ? codePointOffsets(a.text, [longest.start])[0] : -1,
-      start2: longest ? codePointOffsets(b.text, [longest.start2])[0] : -1,
-      excerpt: [...excerpt].length > 80 ? `${[...excerpt].slice(0, 79).join("")}…` : excerpt,
-    });
+    // Which of a's distinct shingles the partner has, and a's shingles in text order as indexes into them.
+    const inB = new Uint8Array(a.distinct.length);
+    let order: Int32Array | undefined;
+    for (const second of partners) {
+      const b = documents[second];
+      const shared = sharedCount(a.distinct, b.distinct, inB);
+      const union = a.distinct.length + b.distinct.length - shared;
+      const jaccard = union === 0 ? 0 : shared / union;
+      const smaller = Math.min(a.distinct.length, b.distinct.length);
+      const containment = smaller === 0 ? 0 : shared / smaller;
+      if (containment < threshold) {
+        // A shared passage of `passage` characters is a run of passage − size + 1 shingles of a that b
+        // also has: with fewer shared shingles, or no such run in a, no need to look for passages.
+        if (shared < passageShingles) continue;
+        order ??= distinctIndexes(a, size);
+        if (longestPresentRun(order, inB) < passageShingles) continue;
+      }
+      const passages = sharedPassages(indexOf(first), indexOf(second), size, Math.min(minPassage, passageLength));
+      const longest = passages[0];
+      if (containment < threshold && (!longest || longest.length < passageLength)) continue;
+      const listed = passages.filter((passage) => passage.length >= minPassage);
+      const excerpt = longest ? a.text.slice(longest.start, longest.end).replace(/\s+/g, " ") : "";
+      rows.push({
+        document1: a.id,
+        document2: b.id,
+        containment,
+        jaccard,
+        sharedShingles: shared,
+        passages: listed.length,
+        longestPassage: longest ? [...a.text.slice(longest.start, longest.end)].length : 0,
+        start1: longest ? codePointOffsets(a.text, [longest.start])[0] : -1,
+        start2: longest ? codePointOffsets(b.text, [longest.start2])[0] : -1,
+        excerpt: [...excerpt].length > 80 ? `${[...excerpt].slice(0, 79).join("")}…` : excerpt,
+      });
+    }
   }
   // The longest shared passage first (a copied page in a long report ranks by what was copied), then containment.
   return rows.sort((left, right) => right.longestPassage - left.longestPassage || right.containment - left.containment || compareText(left.document1, right.document1) || compareText(left.document2, right.document2));

@@ -148,6 +148,24 @@ describe("near-duplicates: a passage copied into a long document", () => {
   });
 });
 
+describe("near-duplicates in formulaic text", () => {
+  it("reports the one pair that shares a 150-character passage among 30 documents made of the same stock phrases, and no other", () => {
+    let state = 5;
+    const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0), state / 2 ** 32);
+    // Twelve stock phrases of 10–14 characters: every document holds nearly all of them (their
+    // shingles are shared by every pair), each in its own random order, so no two share a long passage.
+    const phrases = Array.from({ length: 12 }, (_, phrase) => Array.from({ length: 10 + (phrase % 5) }, (_, index) => String.fromCharCode(0x4e00 + 500 + phrase * 40 + index)).join(""));
+    const document = () => Array.from({ length: 80 }, () => phrases[Math.floor(next() * phrases.length)]).join("，") + "。";
+    const copied = Array.from({ length: 150 }, (_, index) => String.fromCharCode(0x4e00 + 3000 + ((index * 29) % 2000))).join("");
+    const texts = Array.from({ length: 30 }, (_, index) => (index === 7 ? `${document()}${copied}${document()}` : index === 21 ? `${document()}${copied}` : document()));
+    const corpus = corpusFromTexts(texts.map((text, index) => ({ id: `d${String(index).padStart(2, "0")}`, text })));
+    const rows = nearDuplicates(corpus, { threshold: 0.99 });
+    expect(rows.map((row) => [row.document1, row.document2, row.longestPassage])).toEqual([["d07", "d21", 150]]);
+    // Every pair shares most shingles: the containment test alone would search them all.
+    expect(rows[0].containment).toBeGreaterThan(0.5);
+  });
+});
+
 describe("near-duplicates against a brute-force reference", () => {
   it("gives each pair's shared shingles, containment, Jaccard and longest common passage as string sets and dynamic programming do, on 40 generated documents", () => {
     let state = 11;
