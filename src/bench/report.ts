@@ -3,7 +3,7 @@
 // runner and its kernels together (their resident sets summed, sampled every 0.2 s from /proc) and
 // the size of each written page. Shapes: `short` — N documents of 40–120 characters, no dates
 // (posts, comments) in one JSONL file; `reports` — the 49 generated government reports of the
-// tests (1954–2017, vocabulary shifting by era; --sentences 720 makes them about 2.6 MB); `news` —
+// tests (1954–2017, vocabulary shifting by era; the default 600 sentences make them 3.2 MB); `news` —
 // news-sized files adding up to N MB, as the pipeline benchmark builds them. Targets (issue 20): 20,000
 // short documents under 90 s, 100,000 under 5 minutes, 49 long documents (3 MB) under 30 s, 500 MB
 // of news under 15 minutes and 3 GB; no page past 5 MB.
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       described = `${documents.toLocaleString("en-US")} short documents (${(statSync(corpus).size / 1048576).toFixed(1)} MB)`;
     } else if (shape === "reports") {
       corpus = path.join(folder, "reports");
-      writeReportsCorpus(corpus, { sentences: Number(option("sentences", "720")) });
+      writeReportsCorpus(corpus, { sentences: Number(option("sentences", "600")) });
       const bytes = readdirSync(corpus).reduce((sum, name) => sum + statSync(path.join(corpus, name)).size, 0);
       described = `49 generated government reports (${(bytes / 1048576).toFixed(1)} MB)`;
     } else if (shape === "news") {

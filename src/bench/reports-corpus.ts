@@ -2,7 +2,9 @@
 // government work reports, 1954–2017 with the real gaps, named `{year}政府工作报告_{speaker}.txt`,
 // each opening with its title and a dateline (——1954年5月23日在…), no metadata lines, three in
 // Traditional script. The text is generated from a fixed seed out of an economic vocabulary that
-// shifts over the decades, and shares no place, source or key term with the bundled news corpus.
+// shifts over the decades, in modern sentences with function words and figures (without them the
+// text read as classical Chinese and was cut into characters), and shares no place, source or key
+// term with the bundled news corpus.
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { toTraditional } from "../corpus/script";
@@ -41,11 +43,22 @@ function eraTerms(year: number): string[] {
 function body(year: number, sentences: number): string {
   const next = seededRandom(year);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+  // Modern prose, as real reports are: function words (的 了 在 是 和 我们) in every sentence, so
+  // that the text reads as modern Chinese (text/classical.ts) and jieba cuts it into words.
+  // Figures, as reports quote them, so that sentences are not all alike.
+  const percent = () => `${(1 + next() * 14).toFixed(1)}%`;
+  const amount = () => `${Math.floor(100 + next() * 9900)}亿元`;
+  const templates: Array<(term: string, other: string) => string> = [
+    (term, other) => `${pick(verbs)}${term}，${pick(common)}的${pick(measures)}明显提高了，比上年增长${percent()}，${other}${pick(verbs)}${pick(common)}${pick(measures)}。`,
+    (term, other) => `我们要在${term}方面${pick(verbs)}${pick(common)}的${pick(measures)}，把${other}和${pick(common)}工作结合起来。`,
+    (term) => `这是${pick(common)}发展的重要${pick(measures)}，也是${term}的基础，全年投入${amount()}，必须${pick(verbs)}下去。`,
+    (term, other) => `过去一年，${term}取得了新的${pick(measures)}，完成${amount()}，${other}的${pick(measures)}有所${pick(["增加", "改善", "扩大"])}。`,
+  ];
   const lines: string[] = [];
   for (let index = 0; index < sentences; index++) {
     const term = pick(eraTerms(year));
     const other = next() < 0.7 ? pick(eraTerms(year)) : pick(common);
-    lines.push(`${pick(verbs)}${term}，${pick(common)}${pick(measures)}明显，${other}${pick(verbs)}${pick(common)}${pick(measures)}。`);
+    lines.push(pick(templates)(term, other));
   }
   // Paragraphs of four sentences.
   const paragraphs: string[] = [];
