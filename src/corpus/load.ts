@@ -5,7 +5,7 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, st
 import { getHeapStatistics } from "node:v8";
 import * as path from "node:path";
 import { cleanText, type CleaningOptions } from "./clean";
-import { cacheFolder, cacheKey, readCached, stableText, writeCached } from "../shared/cache";
+import { cacheFolder, cacheKey, computeCachedAsync, stableText } from "../shared/cache";
 import { findDateline, parseDateValue, yearAndDecade, type DateSource } from "./dates";
 import { nameFieldsReader, type NameFieldsReader, type NameFieldsSpec } from "./name-fields";
 import { parseCsv } from "./csv";
@@ -596,13 +596,13 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
   if (cacheFolder()) {
     const stamps = await Promise.all(files.map(({ file }) => fs.stat(file.absolutePath).then((stats) => `${file.relativePath}:${stats.size}:${stats.mtimeMs}`, () => `${file.relativePath}:missing`)));
     key = cacheKey(path.resolve(source), stableText(options), stableText(errors), ...stamps);
-    const cached = readCached<Corpus>("corpus", key);
-    if (cached) return { ...cached, source };
   }
-  const corpus = await loadFiles(source, files, errors, options);
-  if (sampled) corpus.sample = sampled.sample;
-  if (key) writeCached("corpus", key, corpus);
-  return corpus;
+  const load = async () => {
+    const corpus = await loadFiles(source, files, errors, options);
+    if (sampled) corpus.sample = sampled.sample;
+    return corpus;
+  };
+  return key ? { ...(await computeCachedAsync("corpus", key, load)), source } : load();
 }
 
 /** One batch of files for `loadBatch`, on this thread or a worker (load-worker.ts). */

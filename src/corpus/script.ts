@@ -13,7 +13,7 @@ import * as OpenCC from "opencc-js";
 import { phraseConverter, phraseOnlyCharacters, simplifyPhrases, type DictionaryGroup } from "./conversion";
 import { big5Characters, gb2312Characters, gb2312LevelOne } from "./characters";
 import type { Script } from "./types";
-import { cacheKey, readCached, writeCached } from "../shared/cache";
+import { cacheKey, computeCached } from "../shared/cache";
 
 let phraseToTraditional: ((text: string) => string) | undefined;
 let commonHan: Set<string> | undefined;
@@ -50,11 +50,11 @@ let classes: ClassTable | undefined;
 
 /** Each Han code point's class, found by converting every BMP and Extension B–F character one at a time. */
 function characterClasses(): ClassTable {
-  if (classes) return classes;
   // Within a report run the first kernel builds the table (OpenCC over 100,000 characters, ~0.4 s) and the others read it.
-  const key = cacheKey("character-classes");
-  const cached = readCached<ClassTable>("script-classes", key);
-  if (cached) return (classes = cached);
+  return (classes ??= computeCached("script-classes", cacheKey("character-classes"), buildCharacterClasses));
+}
+
+function buildCharacterClasses(): ClassTable {
   const codePoints: number[] = [];
   for (const [first, last] of [
     [0x3400, 0x4dbf],
@@ -83,8 +83,6 @@ function characterClasses(): ClassTable {
     if (codePoints[index] < 0x10000) table.bmp[codePoints[index]] = found;
     else table.astral.set(codePoints[index], found);
   });
-  classes = table;
-  writeCached("script-classes", key, table);
   return table;
 }
 

@@ -4,8 +4,11 @@
 // keyed by a SHA-256 of everything that decides the result — the files (path, size, modification
 // time), the options, the dictionaries, the documents' texts — so any change misses the cache.
 // Values are stored with v8.serialize (typed arrays and Maps included), written atomically.
+// Notebooks run at once would each compute an entry that none has yet: the first claims it (a
+// file made with O_EXCL holding its process id) and the others wait for its result instead of
+// doing the same work beside it (two processes on this machine's two cores each run ~1.6× slower).
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import * as path from "node:path";
 import { deserialize, serialize } from "node:v8";
 
@@ -58,5 +61,113 @@ export function writeCached(kind: string, key: string, value: unknown): void {
     renameSync(temporary, file);
   } catch {
     // A cache that cannot be written is only a slower run.
+  }
+}
+
+/** Longest wait for another process's result before computing it here. */
+const claimWaitMilliseconds = 600_000;
+const pollMilliseconds = 50;
+
+function claimFile(kind: string, key: string): string | undefined {
+  const folder = cacheFolder();
+  return folder ? path.join(folder, `${kind}-${key}.claim`) : undefined;
+}
+
+/** Makes the claim file; false when another process holds it. */
+function claim(file: string): boolean {
+  try {
+    const descriptor = openSync(file, "wx");
+    writeSync(descriptor, String(process.pid));
+    closeSync(descriptor);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function release(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}
+
+/** Whether the process that holds a claim is still at work on it (not finished, not gone). */
+function claimHeld(file: string): boolean {
+  let owner: number;
+  try {
+    owner = Number(readFileSync(file, "utf8"));
+  } catch {
+    return false; // released
+  }
+  if (!Number.isInteger(owner) || owner <= 0) return true; // being written
+  try {
+    process.kill(owner, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** What a process asking for an entry does next: take the cached value, compute it (claimed or not), or wait. */
+type Step<T> = { kind: "cached"; value: T } | { kind: "claimed" } | { kind: "compute" } | { kind: "wait" };
+
+function nextStep<T>(kind: string, key: string, file: string, started: number): Step<T> {
+  const cached = readCached<T>(kind, key);
+  if (cached !== undefined) return { kind: "cached", value: cached };
+  if (claim(file)) return { kind: "claimed" };
+  if (claimHeld(file)) return Date.now() - started > claimWaitMilliseconds ? { kind: "compute" } : { kind: "wait" };
+  // The claim's process finished or is gone: its result, or a stale claim to clear and try again.
+  release(file);
+  const cachedNow = readCached<T>(kind, key);
+  return cachedNow !== undefined ? { kind: "cached", value: cachedNow } : { kind: "wait" };
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * The cached value of an entry, or computed here and stored: at most one process of the run
+ * computes it while the others wait for its result (a claim that is released, or whose process is
+ * gone, lets a waiter compute it). Without a cache folder, simply `compute()`.
+ */
+export function computeCached<T>(kind: string, key: string, compute: () => T): T {
+  const file = claimFile(kind, key);
+  if (!file) return compute();
+  for (const started = Date.now(); ; ) {
+    const step = nextStep<T>(kind, key, file, started);
+    if (step.kind === "cached") return step.value;
+    if (step.kind === "compute") return compute();
+    if (step.kind === "claimed") {
+      try {
+        const value = compute();
+        writeCached(kind, key, value);
+        return value;
+      } finally {
+        release(file);
+      }
+    }
+    Atomics.wait(sleeper, 0, 0, pollMilliseconds);
+  }
+}
+
+/** computeCached for work that is asynchronous (loading files). */
+export async function computeCachedAsync<T>(kind: string, key: string, compute: () => Promise<T>): Promise<T> {
+  const file = claimFile(kind, key);
+  if (!file) return compute();
+  for (const started = Date.now(); ; ) {
+    const step = nextStep<T>(kind, key, file, started);
+    if (step.kind === "cached") return step.value;
+    if (step.kind === "compute") return compute();
+    if (step.kind === "claimed") {
+      try {
+        const value = await compute();
+        writeCached(kind, key, value);
+        return value;
+      } finally {
+        release(file);
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMilliseconds));
   }
 }

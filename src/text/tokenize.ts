@@ -4,7 +4,7 @@
 // Filters are decided once per distinct term, so the cost per token is one Map lookup.
 import { createHash } from "node:crypto";
 import type { Corpus, DocumentMeta } from "../corpus/types";
-import { cacheFolder, cacheKey, readCached, stableText, writeCached } from "../shared/cache";
+import { cacheFolder, cacheKey, computeCached, stableText } from "../shared/cache";
 import { findPreset } from "./presets";
 import { characterPieces, classicalStopwords, looksClassical } from "./classical";
 import { addUserDictionary, addWords, cut, insertedWords, isChineseDigitRun, tag, userDictionaries, type SegmentationMode, type WordEntry } from "./segmenter";
@@ -346,17 +346,11 @@ export function tokenize(source: Corpus | TokenizableDocument[], given: Tokenize
   const options = resolveClassical(given, documents);
   const collector = prepareTokenizer(options);
   // Within a report run (WENXI_CACHE_DIR): the same documents, options and dictionaries give the tokens another notebook made.
-  let key: string | undefined;
-  if (cacheFolder()) {
-    const texts = createHash("sha256");
-    for (const document of documents) texts.update(document.id).update("\u0000").update(document.text).update("\u0000").update(stableText(document.meta ?? {}));
-    key = cacheKey(texts.digest("hex"), stableText(collector.settings), stableText(userDictionaries()), stableText(insertedWords()));
-    const cached = readCached<Tokens>("tokens", key);
-    if (cached) return cached;
-  }
-  const tokens = renumberByFirstOccurrence({ vocabulary: collector.vocabulary, termIndex: collector.termIndex, tags: collector.tags, documents: documents.map((document) => collector.add(document)), settings: collector.settings });
-  if (key) writeCached("tokens", key, tokens);
-  return tokens;
+  const segment = () => renumberByFirstOccurrence({ vocabulary: collector.vocabulary, termIndex: collector.termIndex, tags: collector.tags, documents: documents.map((document) => collector.add(document)), settings: collector.settings });
+  if (!cacheFolder()) return segment();
+  const texts = createHash("sha256");
+  for (const document of documents) texts.update(document.id).update("\u0000").update(document.text).update("\u0000").update(stableText(document.meta ?? {}));
+  return computeCached("tokens", cacheKey(texts.digest("hex"), stableText(collector.settings), stableText(userDictionaries()), stableText(insertedWords())), segment);
 }
 
 /**
