@@ -293,7 +293,10 @@ export class KernelClient {
     if (this.process && !this.exited) {
       await this.request(this.control, this.message("shutdown_request", { restart: false }), 2000);
       const exited = new Promise<void>((resolve) => (this.exited ? resolve() : this.process!.once("exit", () => resolve())));
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
+      // The timer is cleared once the kernel exits: left running, it kept the process alive 2 s after the report.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+      clearTimeout(timer);
       if (!this.exited) this.process.kill("SIGKILL");
     }
     // What the cells started, still in the kernel's group.

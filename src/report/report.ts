@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSyn
 import { availableParallelism, tmpdir } from "node:os";
 import * as path from "node:path";
 import { loadCorpus, type LoadOptions } from "../corpus/load";
+import type { Corpus } from "../corpus/types";
 import { describeCorpus } from "../corpus/describe";
 import { corpusSummary } from "../corpus/summary";
 import { escapeHtml } from "../format/tables";
@@ -53,7 +54,9 @@ function checkApart(out: string, other: string, what: string): void {
   }
   for (const candidate of new Set([path.resolve(other), real])) {
     if (isInsideOrSame(out, candidate) || isInsideOrSame(candidate, out)) {
-      throw new ReportOutputError(`--out "${path.relative(process.cwd(), out) || "."}" ${isInsideOrSame(out, candidate) ? "holds" : "lies inside"} the ${what} ("${other}"): a report folder is replaced on every run, so it must be apart from its inputs; choose another --out`);
+      throw new ReportOutputError(
+        `--out "${path.relative(process.cwd(), out) || "."}" ${isInsideOrSame(out, candidate) ? "holds" : "lies inside"} the ${what} ("${other}"): a report folder is replaced on every run, so it must be apart from its inputs; choose another --out`,
+      );
     }
   }
 }
@@ -97,29 +100,50 @@ export interface ReportOptions {
 }
 
 /**
- * How long each notebook took on the last run, kept beside the project's other caches
+ * How long each notebook took on earlier runs, kept beside the project's other caches
  * (node_modules/.cache/wenxi/report-timings.json) and outside the report, whose bytes it never
- * touches: with several jobs, the longest notebooks start first. A missing or unreadable file
- * only means notebook order.
+ * touches: with several jobs, the longest notebooks start first. Kept per corpus (its digest), for
+ * the last 12 corpora: a run on a corpus not seen before takes the record of the run whose
+ * notebooks worked longest (on a tiny corpus every notebook takes its kernel's start-up, which
+ * says nothing of their order on a large one). A missing or unreadable file only means notebook order.
  */
 function timingsFile(projectRoot: string): string {
   return path.join(projectRoot, "node_modules", ".cache", "wenxi", "report-timings.json");
 }
 
-function readTimings(projectRoot: string): Record<string, number> {
+interface TimingRecord {
+  corpus: string;
+  seconds: Record<string, number>;
+}
+
+function readTimingRecords(projectRoot: string): TimingRecord[] {
   try {
-    const parsed = JSON.parse(readFileSync(timingsFile(projectRoot), "utf8")) as unknown;
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === "number" && Number.isFinite(entry[1])));
+    const parsed = JSON.parse(readFileSync(timingsFile(projectRoot), "utf8")) as { runs?: unknown };
+    if (!Array.isArray(parsed?.runs)) return [];
+    return parsed.runs.flatMap((run: unknown) => {
+      const record = run as Partial<TimingRecord> | null;
+      if (!record || typeof record.corpus !== "string" || !record.seconds || typeof record.seconds !== "object") return [];
+      const seconds = Object.fromEntries(Object.entries(record.seconds).filter((entry): entry is [string, number] => typeof entry[1] === "number" && Number.isFinite(entry[1])));
+      return [{ corpus: record.corpus, seconds }];
+    });
   } catch {
-    return {};
+    return [];
   }
 }
 
-function writeTimings(projectRoot: string, timings: Record<string, number>): void {
+function readTimings(projectRoot: string, corpus: string): Record<string, number> {
+  const records = readTimingRecords(projectRoot);
+  const total = (record: TimingRecord) => Object.values(record.seconds).reduce((sum, value) => sum + value, 0);
+  return (records.find((record) => record.corpus === corpus) ?? [...records].sort((left, right) => total(right) - total(left))[0])?.seconds ?? {};
+}
+
+function writeTimings(projectRoot: string, corpus: string, timings: Record<string, number>): void {
   try {
+    const records = readTimingRecords(projectRoot);
+    const earlier = records.find((record) => record.corpus === corpus)?.seconds ?? {};
+    const runs = [{ corpus, seconds: { ...earlier, ...timings } }, ...records.filter((record) => record.corpus !== corpus)].slice(0, 12);
     mkdirSync(path.dirname(timingsFile(projectRoot)), { recursive: true });
-    writeFileSync(timingsFile(projectRoot), `${JSON.stringify({ ...readTimings(projectRoot), ...timings }, null, 1)}\n`);
+    writeFileSync(timingsFile(projectRoot), `${JSON.stringify({ runs }, null, 1)}\n`);
   } catch {
     // Only a hint for the next run.
   }
@@ -173,7 +197,10 @@ function listNotebooks(folder: string, names?: string[]): string[] {
     });
   }
   if (!existsSync(folder)) throw new Error(`notebook folder "${folder}" does not exist`);
-  const found = readdirSync(folder).filter((name) => name.endsWith(".ipynb")).sort().map((name) => path.join(folder, name));
+  const found = readdirSync(folder)
+    .filter((name) => name.endsWith(".ipynb"))
+    .sort()
+    .map((name) => path.join(folder, name));
   if (found.length === 0) throw new Error(`no notebook (.ipynb) in "${folder}"`);
   return found;
 }
@@ -185,7 +212,9 @@ function titleOf(notebook: Notebook, fallback: string): string {
 }
 
 function chartCount(notebook: Notebook): number {
-  return notebook.cells.flatMap((cell) => cell.outputs ?? []).filter((output) => output.output_type === "display_data" && Object.keys(output.data).some((type) => type.startsWith("application/vnd.vega"))).length;
+  return notebook.cells
+    .flatMap((cell) => cell.outputs ?? [])
+    .filter((output) => output.output_type === "display_data" && Object.keys(output.data).some((type) => type.startsWith("application/vnd.vega"))).length;
 }
 
 function footer(stamp?: Date): string {
@@ -274,7 +303,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     const given = checkedParameters.find(([parameter]) => parameter === name);
     const declared = [...parametersByFile.values()].flat().find((parameter) => parameter.name === name);
     try {
-      return JSON.parse(given ? given[1] : declared?.defaultValue ?? "null") as unknown;
+      return JSON.parse(given ? given[1] : (declared?.defaultValue ?? "null")) as unknown;
     } catch {
       return undefined;
     }
@@ -283,152 +312,174 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   const sampleSeed = valueOf("sampleSeed");
   const nameFields = valueOf("nameFields");
   const loadOptions = valueOf("loadOptions");
-  const corpus = await loadCorpus(corpusSource, {
-    ...(typeof nameFields === "string" && nameFields !== "" ? { nameFields } : {}),
-    ...(isJsonObject(loadOptions) ? (loadOptions as LoadOptions) : {}),
-    ...(typeof maxMegabytes === "number" && maxMegabytes > 0 ? { sample: { megabytes: maxMegabytes, seed: typeof sampleSeed === "number" ? sampleSeed : 1 } } : {}),
-  });
-  const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: checkedParameters.map(([name, value]) => [name, value]) };
-  // A run of some notebooks keeps the other pages of the existing report: only if that report was
-  // made from the same corpus and parameters, or the pages would describe different corpora.
-  const existing = folderState(out, reportFolderKind);
-  if (partial && existing.kind === "owned") {
-    const made = existing.content.run as typeof run | undefined;
-    if (JSON.stringify(made) !== JSON.stringify(run)) {
-      const describe = (what: typeof run | undefined) => (what ? `a corpus of ${what.corpus.documents} documents (sha256 ${what.corpus.sha256.slice(0, 12)}…)${what.parameters.length > 0 ? ` with ${what.parameters.map(([name, value]) => `${name}=${value}`).join(", ")}` : ""}` : "an unknown corpus");
-      throw new ReportOutputError(
-        `the report in "${options.out ?? "reports"}" was made from ${describe(made)}; this run uses ${describe(run)}. Re-running only ${files.map((file) => path.basename(file)).join(", ")} would mix the two in one report: run every notebook (no notebook names), or give another --out`,
-      );
-    }
-  }
-  const build = new FolderBuild(out, reportFolderKind);
-  build.describe({ run });
-  // One cache for the run: the first notebook loads and tokenizes the corpus, the others read it (corpus/cache.ts).
+  // One cache for the run (shared/cache.ts): the corpus loaded here goes into it, so that the
+  // notebooks, loading it with the same options, read it back; the first notebook that tokenizes
+  // claims the tokens and the others wait for them.
   const cache = mkdtempSync(path.join(tmpdir(), `wenxi-cache-${process.pid}-`));
   const forgetCleanup = cleanUpOnInterrupt(() => rmSync(cache, { recursive: true, force: true }));
-  const titles = new Map(ordered.map((file) => [path.basename(file, ".ipynb"), titleOfFile(file)]));
-  const names = ordered.map((file) => path.basename(file, ".ipynb"));
-  const neighbours = (name: string) => {
-    const at = names.indexOf(name);
-    const link = (index: number) => (index >= 0 && index < names.length ? { href: `${names[index]}.html`, title: titles.get(names[index]) ?? names[index] } : undefined);
-    return { previous: link(at - 1), next: link(at + 1) };
-  };
-  const previousEntries = new Map<string, IndexEntry>();
-  if (partial && existing.kind === "owned") {
-    // Each kept page's entry is read back from its executed notebook (a report holds only runs that succeeded).
-    for (const name of names) {
-      if (files.some((file) => path.basename(file, ".ipynb") === name)) continue;
-      const html = path.join(out, `${name}.html`);
-      const ipynb = path.join(out, `${name}.ipynb`);
-      if (!existing.entries.includes(`${name}.html`) || !existing.entries.includes(`${name}.ipynb`)) continue;
-      let executed: Notebook;
-      try {
-        executed = readNotebook(ipynb);
-      } catch {
-        continue;
-      }
-      build.copy(html, `${name}.html`);
-      build.copy(ipynb, `${name}.ipynb`);
-      previousEntries.set(name, entryOf(name, executed, "ok"));
-    }
-  }
-  const entries = new Map<string, IndexEntry>();
+  let abandonBuild: (() => void) | undefined;
   try {
-    const failures: Array<{ index: number; name: string; failure: CellFailure }> = [];
-    const runOne = async (index: number, file: string) => {
-      const name = path.basename(file, ".ipynb");
-      options.onProgress?.({ kind: "notebook", index: index + 1, count: files.length, name });
-      const parameters: Array<[string, string]> = [];
-      // The corpus path is given relative to the notebook's folder (its kernel's working
-      // directory), so that no absolute path enters the report.
-      if (options.corpus) parameters.push(["corpusPath", JSON.stringify(path.relative(path.dirname(path.resolve(file)), path.resolve(options.corpus)) || ".")]);
-      // Each notebook gets the parameters it declares (another notebook's would be an unused constant).
-      const declared = new Set((parametersByFile.get(file) ?? []).map((parameter) => parameter.name));
-      for (const parameter of checkedParameters) if (declared.has(parameter[0]) || declared.size === 0) parameters.push(parameter);
-      const started = Date.now();
-      const run = await runNotebook(file, {
-        parameters,
-        timeout: options.timeout,
-        kernelArgv: options.kernelArgv,
-        // Each kernel its share of the cores, for the worker threads it starts (shared/cores.ts).
-        env: { WENXI_CACHE_DIR: cache, WENXI_CORES: String(Math.max(1, Math.floor(usableCores() / jobs))) },
-        scrubPaths: [packageRoot, path.resolve(path.dirname(file))].sort((left, right) => right.length - left.length),
-        onCell: (cell, cells) => options.onProgress?.({ kind: "cell", index: index + 1, count: files.length, name, cell, cells, elapsedSeconds: (Date.now() - started) / 1000 }),
+    let corpus: Corpus;
+    const cacheBefore = process.env.WENXI_CACHE_DIR;
+    try {
+      process.env.WENXI_CACHE_DIR = cache;
+      corpus = await loadCorpus(corpusSource, {
+        ...(typeof nameFields === "string" && nameFields !== "" ? { nameFields } : {}),
+        ...(isJsonObject(loadOptions) ? (loadOptions as LoadOptions) : {}),
+        ...(typeof maxMegabytes === "number" && maxMegabytes > 0 ? { sample: { megabytes: maxMegabytes, seed: typeof sampleSeed === "number" ? sampleSeed : 1 } } : {}),
       });
-      const title = titleOf(run.notebook, name);
-      const status = run.failure ? (run.failure.timedOut ? "timed-out" : "failed") : "ok";
-      build.write(`${name}.ipynb`, serializeNotebook(run.notebook));
-      const codeCells = run.notebook.cells.filter((cell) => cell.cell_type === "code").length;
+    } finally {
+      if (cacheBefore === undefined) delete process.env.WENXI_CACHE_DIR;
+      else process.env.WENXI_CACHE_DIR = cacheBefore;
+    }
+    const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: checkedParameters.map(([name, value]) => [name, value]) };
+    // A run of some notebooks keeps the other pages of the existing report: only if that report was
+    // made from the same corpus and parameters, or the pages would describe different corpora.
+    const existing = folderState(out, reportFolderKind);
+    if (partial && existing.kind === "owned") {
+      const made = existing.content.run as typeof run | undefined;
+      if (JSON.stringify(made) !== JSON.stringify(run)) {
+        const describe = (what: typeof run | undefined) =>
+          what
+            ? `a corpus of ${what.corpus.documents} documents (sha256 ${what.corpus.sha256.slice(0, 12)}…)${what.parameters.length > 0 ? ` with ${what.parameters.map(([name, value]) => `${name}=${value}`).join(", ")}` : ""}`
+            : "an unknown corpus";
+        throw new ReportOutputError(
+          `the report in "${options.out ?? "reports"}" was made from ${describe(made)}; this run uses ${describe(run)}. Re-running only ${files.map((file) => path.basename(file)).join(", ")} would mix the two in one report: run every notebook (no notebook names), or give another --out`,
+        );
+      }
+    }
+    const build = new FolderBuild(out, reportFolderKind);
+    abandonBuild = () => {
+      if (existsSync(build.folder)) build.abandon();
+    };
+    build.describe({ run });
+    const titles = new Map(ordered.map((file) => [path.basename(file, ".ipynb"), titleOfFile(file)]));
+    const names = ordered.map((file) => path.basename(file, ".ipynb"));
+    const neighbours = (name: string) => {
+      const at = names.indexOf(name);
+      const link = (index: number) => (index >= 0 && index < names.length ? { href: `${names[index]}.html`, title: titles.get(names[index]) ?? names[index] } : undefined);
+      return { previous: link(at - 1), next: link(at + 1) };
+    };
+    const previousEntries = new Map<string, IndexEntry>();
+    if (partial && existing.kind === "owned") {
+      // Each kept page's entry is read back from its executed notebook (a report holds only runs that succeeded).
+      for (const name of names) {
+        if (files.some((file) => path.basename(file, ".ipynb") === name)) continue;
+        const html = path.join(out, `${name}.html`);
+        const ipynb = path.join(out, `${name}.ipynb`);
+        if (!existing.entries.includes(`${name}.html`) || !existing.entries.includes(`${name}.ipynb`)) continue;
+        let executed: Notebook;
+        try {
+          executed = readNotebook(ipynb);
+        } catch {
+          continue;
+        }
+        build.copy(html, `${name}.html`);
+        build.copy(ipynb, `${name}.ipynb`);
+        previousEntries.set(name, entryOf(name, executed, "ok"));
+      }
+    }
+    const entries = new Map<string, IndexEntry>();
+    {
+      const failures: Array<{ index: number; name: string; failure: CellFailure }> = [];
+      const runOne = async (index: number, file: string) => {
+        const name = path.basename(file, ".ipynb");
+        options.onProgress?.({ kind: "notebook", index: index + 1, count: files.length, name });
+        const parameters: Array<[string, string]> = [];
+        // The corpus path is given relative to the notebook's folder (its kernel's working
+        // directory), so that no absolute path enters the report.
+        if (options.corpus) parameters.push(["corpusPath", JSON.stringify(path.relative(path.dirname(path.resolve(file)), path.resolve(options.corpus)) || ".")]);
+        // Each notebook gets the parameters it declares (another notebook's would be an unused constant).
+        const declared = new Set((parametersByFile.get(file) ?? []).map((parameter) => parameter.name));
+        for (const parameter of checkedParameters) if (declared.has(parameter[0]) || declared.size === 0) parameters.push(parameter);
+        const started = Date.now();
+        const run = await runNotebook(file, {
+          parameters,
+          timeout: options.timeout,
+          kernelArgv: options.kernelArgv,
+          // Each kernel its share of the cores, for the worker threads it starts (shared/cores.ts).
+          env: { WENXI_CACHE_DIR: cache, WENXI_CORES: String(Math.max(1, Math.floor(usableCores() / jobs))) },
+          scrubPaths: [packageRoot, path.resolve(path.dirname(file))].sort((left, right) => right.length - left.length),
+          onCell: (cell, cells) => options.onProgress?.({ kind: "cell", index: index + 1, count: files.length, name, cell, cells, elapsedSeconds: (Date.now() - started) / 1000 }),
+        });
+        const title = titleOf(run.notebook, name);
+        const status = run.failure ? (run.failure.timedOut ? "timed-out" : "failed") : "ok";
+        build.write(`${name}.ipynb`, serializeNotebook(run.notebook));
+        const codeCells = run.notebook.cells.filter((cell) => cell.cell_type === "code").length;
+        build.write(
+          `${name}.html`,
+          notebookPage(run.notebook, {
+            title,
+            subtitle: `${escapeHtml(name)}.ipynb · <span class="status ${status}">${status === "ok" ? "executed" : status}</span> · ${codeCells} code cells`,
+            footer: footer(options.stamp),
+            indexLink: true,
+            filePrefix: name,
+            ...neighbours(name),
+          }),
+        );
+        entries.set(name, {
+          ...entryOf(name, run.notebook, status),
+          ...(run.failure ? { failure: { cell: run.failure.cell, message: run.failure.message.split("\n").slice(0, 12).join("\n") } } : {}),
+        });
+        const seconds = (Date.now() - started) / 1000;
+        options.onProgress?.({ kind: "done", index: index + 1, count: files.length, name, ok: !run.failure, seconds });
+        if (run.failure) failures.push({ index, name, failure: run.failure });
+        return seconds;
+      };
+      // A pool of `jobs` runners takes the notebooks in start order. A failing notebook costs only its
+      // own page: the others still run. After an error (a kernel that cannot start) no new one starts.
+      const jobs = Math.max(1, Math.min(files.length, Math.floor(options.jobs ?? defaultReportJobs())));
+      const order = jobs > 1 ? startOrder(files, readTimings(packageRoot, run.corpus.sha256)) : files.map((_, index) => index);
+      const timings: Record<string, number> = {};
+      let nextIndex = 0;
+      const errors: Array<{ index: number; error: unknown }> = [];
+      const runner = async () => {
+        while (nextIndex < order.length && errors.length === 0) {
+          const index = order[nextIndex++];
+          try {
+            timings[path.resolve(files[index])] = await runOne(index, files[index]);
+          } catch (error) {
+            errors.push({ index, error });
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: jobs }, runner));
+      writeTimings(packageRoot, run.corpus.sha256, timings);
+      if (errors.length > 0) throw errors.sort((left, right) => left.index - right.index)[0].error;
+      const allEntries = names.map((name) => entries.get(name) ?? previousEntries.get(name)).filter((entry): entry is IndexEntry => entry !== undefined);
+      build.write(reportManifest, `${JSON.stringify({ entries: allEntries }, null, 1)}\n`);
+      const rows = corpusSummary(corpus).map((row) => ({ ...row }));
       build.write(
-        `${name}.html`,
-        notebookPage(run.notebook, {
-          title,
-          subtitle: `${escapeHtml(name)}.ipynb · <span class="status ${status}">${status === "ok" ? "executed" : status}</span> · ${codeCells} code cells`,
+        "index.html",
+        indexPage(allEntries, rows, {
+          title: "wenxi 报告 Report",
+          subtitle: `${allEntries.length} notebooks · corpus of ${corpus.documents.length} documents${corpus.errors.length > 0 ? `, ${corpus.errors.length} file(s) not loaded` : ""}`,
           footer: footer(options.stamp),
-          indexLink: true,
-          filePrefix: name,
-          ...neighbours(name),
+          summary: describeCorpus(corpus),
         }),
       );
-      entries.set(name, { ...entryOf(name, run.notebook, status), ...(run.failure ? { failure: { cell: run.failure.cell, message: run.failure.message.split("\n").slice(0, 12).join("\n") } } : {}) });
-      const seconds = (Date.now() - started) / 1000;
-      options.onProgress?.({ kind: "done", index: index + 1, count: files.length, name, ok: !run.failure, seconds });
-      if (run.failure) failures.push({ index, name, failure: run.failure });
-      return seconds;
-    };
-    // A pool of `jobs` runners takes the notebooks in start order. A failing notebook costs only its
-    // own page: the others still run. After an error (a kernel that cannot start) no new one starts.
-    const jobs = Math.max(1, Math.min(files.length, Math.floor(options.jobs ?? defaultReportJobs())));
-    const order = jobs > 1 ? startOrder(files, readTimings(packageRoot)) : files.map((_, index) => index);
-    const timings: Record<string, number> = {};
-    let nextIndex = 0;
-    const errors: Array<{ index: number; error: unknown }> = [];
-    const runner = async () => {
-      while (nextIndex < order.length && errors.length === 0) {
-        const index = order[nextIndex++];
-        try {
-          timings[path.resolve(files[index])] = await runOne(index, files[index]);
-        } catch (error) {
-          errors.push({ index, error });
-        }
+      if (failures.length > 0) {
+        // The report is whole (every other page, the index marking the failed one), and the run
+        // fails. A complete earlier report is not replaced by one with a failed page: the new one goes
+        // to <out>.failed. With no earlier report, the new one is the report.
+        const first = failures.sort((left, right) => left.index - right.index)[0];
+        const hadReport = folderState(out, reportFolderKind).kind === "owned";
+        const destination = hadReport ? `${out}.failed` : out;
+        build.moveTo(destination, hadReport ? "the failed-run folder" : "--out");
+        throw new ReportFailure(`${first.name}.ipynb`, first.failure, destination, hadReport, failures.length);
       }
-    };
-    await Promise.all(Array.from({ length: jobs }, runner));
-    writeTimings(packageRoot, timings);
-    if (errors.length > 0) throw errors.sort((left, right) => left.index - right.index)[0].error;
-    const allEntries = names.map((name) => entries.get(name) ?? previousEntries.get(name)).filter((entry): entry is IndexEntry => entry !== undefined);
-    build.write(reportManifest, `${JSON.stringify({ entries: allEntries }, null, 1)}\n`);
-    const rows = corpusSummary(corpus).map((row) => ({ ...row }));
-    build.write(
-      "index.html",
-      indexPage(allEntries, rows, {
-        title: "wenxi 报告 Report",
-        subtitle: `${allEntries.length} notebooks · corpus of ${corpus.documents.length} documents${corpus.errors.length > 0 ? `, ${corpus.errors.length} file(s) not loaded` : ""}`,
-        footer: footer(options.stamp),
-        summary: describeCorpus(corpus),
-      }),
-    );
-    if (failures.length > 0) {
-      // The report is whole (every other page, the index marking the failed one), and the run
-      // fails. A complete earlier report is not replaced by one with a failed page: the new one goes
-      // to <out>.failed. With no earlier report, the new one is the report.
-      const first = failures.sort((left, right) => left.index - right.index)[0];
-      const hadReport = folderState(out, reportFolderKind).kind === "owned";
-      const destination = hadReport ? `${out}.failed` : out;
-      build.moveTo(destination, hadReport ? "the failed-run folder" : "--out");
-      throw new ReportFailure(`${first.name}.ipynb`, first.failure, destination, hadReport, failures.length);
+      // Swap: the old report leaves only once the new one is complete (checked again: it may have changed meanwhile).
+      build.commit();
+      try {
+        // The record of an earlier failure, if wenxi wrote it (removeOwned leaves anything else as it is).
+        removeOwned(`${out}.failed`, reportFolderKind);
+      } catch {
+        // Someone else's files there: left alone.
+      }
+      return { out, entries: allEntries, notes };
     }
-    // Swap: the old report leaves only once the new one is complete (checked again: it may have changed meanwhile).
-    build.commit();
-    try {
-      // The record of an earlier failure, if wenxi wrote it (removeOwned leaves anything else as it is).
-      removeOwned(`${out}.failed`, reportFolderKind);
-    } catch {
-      // Someone else's files there: left alone.
-    }
-    return { out, entries: allEntries, notes };
   } catch (error) {
-    if (existsSync(build.folder)) build.abandon();
+    abandonBuild?.();
     throw error;
   } finally {
     rmSync(cache, { recursive: true, force: true });
