@@ -67,7 +67,10 @@ function pngOf(svg: string): string | undefined {
  */
 export async function chartOutput(value: VegaLiteSpec): Promise<{ bundle: MimeBundle; metadata: object }> {
   const isVega = String(value.$schema).includes("/vega/v5");
-  const svg = await toSVG(value);
+  // The static copy is an image (the report's <img>, the PNG), where no reader reaches a mark's
+  // ARIA label: drawn without them (Vega-Lite's config.aria), a heatmap's SVG is a third of the
+  // size (595 KB → 177 KB for 49 documents). The spec, the live chart, keeps them.
+  const svg = await toSVG(isVega ? value : { ...value, config: { ...((value.config as object | undefined) ?? {}), aria: false } });
   const png = pngOf(svg);
   return {
     bundle: {

@@ -13,7 +13,13 @@ describe("mimeBundle", () => {
     expect(Buffer.from(String(bundle["image/png"]), "base64").subarray(1, 4).toString()).toBe("PNG");
     expect(bundle["application/vnd.vegalite.v5+json"]).toBe(spec);
     const { chartOutput } = await import("../../src/notebook/display");
-    expect(String(((await chartOutput(spec)).metadata as { wenxi: { svg: string } }).wenxi.svg)).toMatch(/^<svg[^>]*>.*公安机关/s);
+    const svg = String(((await chartOutput(spec)).metadata as { wenxi: { svg: string } }).wenxi.svg);
+    expect(svg).toMatch(/^<svg[^>]*>.*公安机关/s);
+    // The static copy carries no per-mark ARIA labels (an image's marks are never read); the live spec is untouched.
+    const labels = (text: string) => (text.match(/aria-label=/g) ?? []).length;
+    expect(labels(svg)).toBe(1); // the title's
+    expect(labels(await (await import("../../src/charts/render")).toSVG(spec))).toBeGreaterThanOrEqual(9); // and one per bar
+    expect((spec as { config?: { aria?: unknown } }).config?.aria).toBeUndefined();
     expect(bundle["text/plain"]).toBe("<Vega-Lite chart: 高频词 Top 8 terms>"); // 公安机关 坚持 党建 引领 深入 推进 枫桥 经验 (no preset: jieba's own dictionary)
   });
   it("gives a Vega chart (the word cloud) the Vega MIME type", async () => {
