@@ -18,6 +18,7 @@ import { indexPage, notebookFindings, notebookPage, type IndexEntry } from "./ht
 import { readNotebook, serializeNotebook, sourceText, type Notebook } from "./notebook-format";
 import { cleanUpOnInterrupt } from "../shared/interrupts";
 import { checkReplaceable as checkOwnedReplaceable, FolderBuild, folderState, isInsideOrSame, OwnedFolderError, recoverInterrupted, removeOwned, type FolderKind } from "../shared/owned-folder";
+import { KernelClient } from "./kernel-client";
 import { runNotebook, type CellFailure } from "./run-notebook";
 import { usableCores } from "../shared/cores";
 import { isJsonObject } from "../shared/json-depth";
@@ -318,6 +319,18 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   const cache = mkdtempSync(path.join(tmpdir(), `wenxi-cache-${process.pid}-`));
   const forgetCleanup = cleanUpOnInterrupt(() => rmSync(cache, { recursive: true, force: true }));
   let abandonBuild: (() => void) | undefined;
+  const jobs = Math.max(1, Math.min(files.length, Math.floor(options.jobs ?? defaultReportJobs())));
+  // Each kernel its share of the cores, for the worker threads it starts (shared/cores.ts).
+  const kernelEnv = { WENXI_CACHE_DIR: cache, WENXI_CORES: String(Math.max(1, Math.floor(usableCores() / jobs))) };
+  // A kernel takes two seconds or more to start (tslab parses its type libraries): the first
+  // `jobs` start while the corpus loads here, in the folder of the first notebook, and serve the
+  // first notebooks of that folder; their first cell waits for the corpus this process claimed.
+  const kernelFolder = path.dirname(path.resolve(files[0]));
+  const spareKernels = Array.from({ length: jobs }, () => {
+    const started = KernelClient.start({ cwd: kernelFolder, argv: options.kernelArgv, env: kernelEnv });
+    started.catch(() => undefined); // a kernel that cannot start fails the notebook that takes it
+    return started;
+  });
   try {
     let corpus: Corpus;
     const cacheBefore = process.env.WENXI_CACHE_DIR;
@@ -397,8 +410,8 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
           parameters,
           timeout: options.timeout,
           kernelArgv: options.kernelArgv,
-          // Each kernel its share of the cores, for the worker threads it starts (shared/cores.ts).
-          env: { WENXI_CACHE_DIR: cache, WENXI_CORES: String(Math.max(1, Math.floor(usableCores() / jobs))) },
+          env: kernelEnv,
+          kernel: path.dirname(path.resolve(file)) === kernelFolder ? spareKernels.shift() : undefined,
           scrubPaths: [packageRoot, path.resolve(path.dirname(file))].sort((left, right) => right.length - left.length),
           onCell: (cell, cells) => options.onProgress?.({ kind: "cell", index: index + 1, count: files.length, name, cell, cells, elapsedSeconds: (Date.now() - started) / 1000 }),
         });
@@ -428,7 +441,6 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       };
       // A pool of `jobs` runners takes the notebooks in start order. A failing notebook costs only its
       // own page: the others still run. After an error (a kernel that cannot start) no new one starts.
-      const jobs = Math.max(1, Math.min(files.length, Math.floor(options.jobs ?? defaultReportJobs())));
       const order = jobs > 1 ? startOrder(files, readTimings(packageRoot, run.corpus.sha256)) : files.map((_, index) => index);
       const timings: Record<string, number> = {};
       let nextIndex = 0;
@@ -482,6 +494,8 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     abandonBuild?.();
     throw error;
   } finally {
+    // Kernels started early and never used (a run that failed before its notebooks).
+    await Promise.all(spareKernels.splice(0).map((kernel) => kernel.then((client) => client.shutdown()).catch(() => undefined)));
     rmSync(cache, { recursive: true, force: true });
     forgetCleanup();
   }

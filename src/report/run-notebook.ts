@@ -33,6 +33,8 @@ export interface RunOptions {
   scrubPaths?: string[];
   /** More environment variables for the kernel. */
   env?: Record<string, string>;
+  /** A kernel started beforehand (with this notebook's folder as its working directory), used instead of starting one. */
+  kernel?: Promise<KernelClient>;
 }
 
 /** Joins consecutive stream outputs of the same name, as Jupyter front ends show them. */
@@ -67,7 +69,7 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
   const timeout = options.timeout ?? 120;
   const notebook = injectParameters(readNotebook(file), options.parameters ?? []);
   const codeCells = notebook.cells.filter((cell) => cell.cell_type === "code");
-  const kernel = await KernelClient.start({ cwd: path.dirname(path.resolve(file)), argv: options.kernelArgv, env: options.env });
+  const kernel = await (options.kernel ?? KernelClient.start({ cwd: path.dirname(path.resolve(file)), argv: options.kernelArgv, env: options.env }));
   let failure: CellFailure | undefined;
   let count = 0;
   try {
