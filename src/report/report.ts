@@ -326,11 +326,22 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   // `jobs` start while the corpus loads here, in the folder of the first notebook, and serve the
   // first notebooks of that folder; their first cell waits for the corpus this process claimed.
   const kernelFolder = path.dirname(path.resolve(files[0]));
-  const spareKernels = Array.from({ length: jobs }, () => {
+  const startKernel = () => {
     const started = KernelClient.start({ cwd: kernelFolder, argv: options.kernelArgv, env: kernelEnv });
     started.catch(() => undefined); // a kernel that cannot start fails the notebook that takes it
     return started;
-  });
+  };
+  const spareKernels = Array.from({ length: jobs }, startKernel);
+  // Notebooks of that folder not yet given a kernel: while more remain than spare kernels, taking
+  // one starts another, so that the next notebook finds its kernel ready (one idle kernel at most).
+  let waitingInFolder = files.filter((file) => path.dirname(path.resolve(file)) === kernelFolder).length;
+  const takeKernel = (file: string) => {
+    if (path.dirname(path.resolve(file)) !== kernelFolder) return undefined;
+    waitingInFolder--;
+    const kernel = spareKernels.shift();
+    if (waitingInFolder > spareKernels.length) spareKernels.push(startKernel());
+    return kernel;
+  };
   try {
     let corpus: Corpus;
     const cacheBefore = process.env.WENXI_CACHE_DIR;
@@ -411,7 +422,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
           timeout: options.timeout,
           kernelArgv: options.kernelArgv,
           env: kernelEnv,
-          kernel: path.dirname(path.resolve(file)) === kernelFolder ? spareKernels.shift() : undefined,
+          kernel: takeKernel(file),
           scrubPaths: [packageRoot, path.resolve(path.dirname(file))].sort((left, right) => right.length - left.length),
           onCell: (cell, cells) => options.onProgress?.({ kind: "cell", index: index + 1, count: files.length, name, cell, cells, elapsedSeconds: (Date.now() - started) / 1000 }),
         });
