@@ -333,13 +333,16 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   };
   const spareKernels = Array.from({ length: jobs }, startKernel);
   // Notebooks of that folder not yet given a kernel: while more remain than spare kernels, taking
-  // one starts another, so that the next notebook finds its kernel ready (one idle kernel at most).
+  // one starts another, so that the next notebook finds its kernel ready (one idle kernel at most,
+  // ~230 MB). Not on a corpus past maxMegabytes (sampled): there notebooks take minutes, a kernel's
+  // start is nothing beside them, and the memory counts (the 500 MB benchmark peaks near 3 GB).
   let waitingInFolder = files.filter((file) => path.dirname(path.resolve(file)) === kernelFolder).length;
+  let keepSpare = true;
   const takeKernel = (file: string) => {
     if (path.dirname(path.resolve(file)) !== kernelFolder) return undefined;
     waitingInFolder--;
     const kernel = spareKernels.shift();
-    if (waitingInFolder > spareKernels.length) spareKernels.push(startKernel());
+    if (keepSpare && waitingInFolder > spareKernels.length) spareKernels.push(startKernel());
     return kernel;
   };
   try {
@@ -356,6 +359,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       if (cacheBefore === undefined) delete process.env.WENXI_CACHE_DIR;
       else process.env.WENXI_CACHE_DIR = cacheBefore;
     }
+    keepSpare = corpus.sample === undefined;
     const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: checkedParameters.map(([name, value]) => [name, value]) };
     // A run of some notebooks keeps the other pages of the existing report: only if that report was
     // made from the same corpus and parameters, or the pages would describe different corpora.
