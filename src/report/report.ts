@@ -334,8 +334,9 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   const spareKernels = Array.from({ length: jobs }, startKernel);
   // Notebooks of that folder not yet given a kernel: while more remain than spare kernels, taking
   // one starts another, so that the next notebook finds its kernel ready (one idle kernel at most,
-  // ~230 MB). Not on a corpus past maxMegabytes (sampled): there notebooks take minutes, a kernel's
-  // start is nothing beside them, and the memory counts (the 500 MB benchmark peaks near 3 GB).
+  // ~230 MB). Not on a corpus of 4 million characters or more, nor one past maxMegabytes (sampled):
+  // there notebooks take a minute or more, a kernel's start is nothing beside them, and the memory
+  // counts (100,000 short documents peaked at 4.2 GB with it, the 500 MB benchmark near 3 GB).
   let waitingInFolder = files.filter((file) => path.dirname(path.resolve(file)) === kernelFolder).length;
   let keepSpare = true;
   const takeKernel = (file: string) => {
@@ -359,7 +360,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       if (cacheBefore === undefined) delete process.env.WENXI_CACHE_DIR;
       else process.env.WENXI_CACHE_DIR = cacheBefore;
     }
-    keepSpare = corpus.sample === undefined;
+    keepSpare = corpus.sample === undefined && corpus.documents.reduce((sum, document) => sum + document.text.length, 0) < 4_000_000;
     const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: checkedParameters.map(([name, value]) => [name, value]) };
     // A run of some notebooks keeps the other pages of the existing report: only if that report was
     // made from the same corpus and parameters, or the pages would describe different corpora.
