@@ -69,6 +69,12 @@ describe("similarity and dendrogram charts", () => {
     const clustering = clusterDocuments(rows);
     const spec = similarityChart(rows, { order: clustering.order, labels: new Map([["a", "甲文"], ["b", "乙文"], ["c", "丙文"]]) });
     expect((spec.data as { values: unknown[] }).values).toHaveLength(9);
+    // Cells hold places in the order and the labels come from one parameter (a spec of n² labels was 804 KB for 60 documents).
+    const places = new Map(clustering.order.map((id, index) => [id, index]));
+    expect((spec.data as { values: unknown[] }).values).toContainEqual({ i: places.get("a"), j: places.get("b"), similarity: 0.9 });
+    const svg = await toSVG(spec);
+    for (const name of ["甲文", "乙文", "丙文"]) expect(svg).toContain(`>${name}<`);
+    expect(svg).toContain("a: 甲文; b: 乙文; 相似度 similarity: 0.9");
     expect((spec.encoding as { x: { sort: string[] } }).x.sort).toEqual(clustering.order.map((id) => ({ a: "甲文", b: "乙文", c: "丙文" })[id]));
     const dendrogram = dendrogramChart(clustering);
     const layers = dendrogram.layer as Array<{ data: { values: Array<Record<string, unknown>> } }>;
