@@ -132,13 +132,13 @@ function readTimingRecords(projectRoot: string): TimingRecord[] {
   }
 }
 
-function readTimings(projectRoot: string, corpus: string): Record<string, number> {
+export function readTimings(projectRoot: string, corpus: string): Record<string, number> {
   const records = readTimingRecords(projectRoot);
   const total = (record: TimingRecord) => Object.values(record.seconds).reduce((sum, value) => sum + value, 0);
   return (records.find((record) => record.corpus === corpus) ?? [...records].sort((left, right) => total(right) - total(left))[0])?.seconds ?? {};
 }
 
-function writeTimings(projectRoot: string, corpus: string, timings: Record<string, number>): void {
+export function writeTimings(projectRoot: string, corpus: string, timings: Record<string, number>): void {
   try {
     const records = readTimingRecords(projectRoot);
     const earlier = records.find((record) => record.corpus === corpus)?.seconds ?? {};

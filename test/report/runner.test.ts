@@ -1,14 +1,14 @@
 // The notebook runner and the report against the real tslab kernel over ZeroMQ.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { injectParameters, readNotebook } from "../../src/report/notebook-format";
 import { buildReport, ReportFailure } from "../../src/report/report";
 import { runNotebook } from "../../src/report/run-notebook";
 import { sanitizeHtml } from "../../src/report/sanitize";
-import { startOrder } from "../../src/report/report";
-import { projectTemporaryFolder } from "../helpers";
+import { readTimings, startOrder, writeTimings } from "../../src/report/report";
+import { projectTemporaryFolder, temporaryFolder } from "../helpers";
 import { writeNotebook } from "./notebooks";
 
 const folder = projectTemporaryFolder();
@@ -184,6 +184,25 @@ describe("startOrder", () => {
     const timings = { [path.resolve("n/a.ipynb")]: 2, [path.resolve("n/b.ipynb")]: 15, [path.resolve("n/d.ipynb")]: 2 };
     expect(startOrder(files, timings)).toEqual([2, 4, 1, 0, 3]);
     expect(startOrder(files, {})).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe("notebook timings, kept per corpus", () => {
+  it("gives a corpus its own record, merges a partial run into it, and lends a new corpus the record that worked longest", () => {
+    const root = temporaryFolder();
+    expect(readTimings(root, "unseen")).toEqual({});
+    writeTimings(root, "large", { "a.ipynb": 30, "b.ipynb": 5 });
+    writeTimings(root, "tiny", { "a.ipynb": 2, "b.ipynb": 3 });
+    writeTimings(root, "large", { "b.ipynb": 6 });
+    expect(readTimings(root, "tiny")).toEqual({ "a.ipynb": 2, "b.ipynb": 3 });
+    expect(readTimings(root, "large")).toEqual({ "a.ipynb": 30, "b.ipynb": 6 });
+    expect(readTimings(root, "unseen")).toEqual({ "a.ipynb": 30, "b.ipynb": 6 });
+    // At most 12 corpora, the most recent kept.
+    for (let index = 0; index < 12; index++) writeTimings(root, `corpus ${index}`, { "a.ipynb": 1 });
+    expect(readTimings(root, "large")).toEqual({ "a.ipynb": 1 });
+    // A file of the earlier, flat form is no record at all.
+    writeFileSync(path.join(root, "node_modules", ".cache", "wenxi", "report-timings.json"), JSON.stringify({ "a.ipynb": 4 }));
+    expect(readTimings(root, "large")).toEqual({});
   });
 });
 
