@@ -5,7 +5,7 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, st
 import { getHeapStatistics } from "node:v8";
 import * as path from "node:path";
 import { cleanText, type CleaningOptions } from "./clean";
-import { cacheFolder, cacheKey, computeCachedAsync, stableText } from "../shared/cache";
+import { cacheFolder, cacheKey, computeCachedAsync, markRunCorpus, stableText } from "../shared/cache";
 import { findDateline, parseDateValue, yearAndDecade, type DateSource } from "./dates";
 import { nameFieldsReader, type NameFieldsReader, type NameFieldsSpec } from "./name-fields";
 import { parseCsv } from "./csv";
@@ -602,7 +602,7 @@ export async function loadCorpus(source: string = defaultCorpusSource, options: 
     if (sampled) corpus.sample = sampled.sample;
     return corpus;
   };
-  return key ? { ...(await computeCachedAsync("corpus", key, load)), source } : load();
+  return key ? markRunCorpus({ ...(await computeCachedAsync("corpus", key, load)), source }) : load();
 }
 
 /** One batch of files for `loadBatch`, on this thread or a worker (load-worker.ts). */

@@ -10,6 +10,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSyn
 import { availableParallelism, tmpdir } from "node:os";
 import * as path from "node:path";
 import { loadCorpus, type LoadOptions } from "../corpus/load";
+import { readRecordedCalls } from "../shared/cache";
+import { notebooksDigest, Preparation, readPreparedCalls, writePreparedCalls } from "./prepare";
 import type { Corpus } from "../corpus/types";
 import { describeCorpus } from "../corpus/describe";
 import { corpusSummary } from "../corpus/summary";
@@ -346,21 +348,29 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     if (keepSpare && waitingInFolder > spareKernels.length) spareKernels.push(startKernel());
     return kernel;
   };
+  const runLoadOptions: LoadOptions = {
+    ...(typeof nameFields === "string" && nameFields !== "" ? { nameFields } : {}),
+    ...(isJsonObject(loadOptions) ? (loadOptions as LoadOptions) : {}),
+    ...(typeof maxMegabytes === "number" && maxMegabytes > 0 ? { sample: { megabytes: maxMegabytes, seed: typeof sampleSeed === "number" ? sampleSeed : 1 } } : {}),
+  };
+  const notebooks = notebooksDigest(files, checkedParameters);
+  let preparation: Preparation | undefined;
   try {
     let corpus: Corpus;
     const cacheBefore = process.env.WENXI_CACHE_DIR;
     try {
       process.env.WENXI_CACHE_DIR = cache;
-      corpus = await loadCorpus(corpusSource, {
-        ...(typeof nameFields === "string" && nameFields !== "" ? { nameFields } : {}),
-        ...(isJsonObject(loadOptions) ? (loadOptions as LoadOptions) : {}),
-        ...(typeof maxMegabytes === "number" && maxMegabytes > 0 ? { sample: { megabytes: maxMegabytes, seed: typeof sampleSeed === "number" ? sampleSeed : 1 } } : {}),
-      });
+      corpus = await loadCorpus(corpusSource, runLoadOptions);
     } finally {
       if (cacheBefore === undefined) delete process.env.WENXI_CACHE_DIR;
       else process.env.WENXI_CACHE_DIR = cacheBefore;
     }
     keepSpare = corpus.sample === undefined && corpus.documents.reduce((sum, document) => sum + document.text.length, 0) < 4_000_000;
+    // On such a corpus, the calls the last run of these notebooks made on it (their segmentations,
+    // nodejieba's keywords) are made now in one process (prepare.ts), which loads nodejieba's
+    // dictionaries once for them all; past it, notebooks that work a minute each gain nothing from it.
+    const preparedCalls = keepSpare ? readPreparedCalls(packageRoot, notebooks) : [];
+    if (preparedCalls.length > 0) preparation = new Preparation(cache, { corpus: corpusSource, loadOptions: runLoadOptions, calls: preparedCalls });
     const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: checkedParameters.map(([name, value]) => [name, value]) };
     // A run of some notebooks keeps the other pages of the existing report: only if that report was
     // made from the same corpus and parameters, or the pages would describe different corpora.
@@ -473,6 +483,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       };
       await Promise.all(Array.from({ length: jobs }, runner));
       writeTimings(packageRoot, run.corpus.sha256, timings);
+      writePreparedCalls(packageRoot, notebooks, readRecordedCalls(cache));
       if (errors.length > 0) throw errors.sort((left, right) => left.index - right.index)[0].error;
       const allEntries = names.map((name) => entries.get(name) ?? previousEntries.get(name)).filter((entry): entry is IndexEntry => entry !== undefined);
       build.write(reportManifest, `${JSON.stringify({ entries: allEntries }, null, 1)}\n`);
@@ -512,6 +523,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   } finally {
     // Kernels started early and never used (a run that failed before its notebooks).
     await Promise.all(spareKernels.splice(0).map((kernel) => kernel.then((client) => client.shutdown()).catch(() => undefined)));
+    await preparation?.stop();
     rmSync(cache, { recursive: true, force: true });
     forgetCleanup();
   }

@@ -6,9 +6,10 @@
 // filters the ranked words, not the graph. Both nodejieba methods' results then pass the same
 // term filters as tokens (numbers such as 000 or 1955, punctuation, wenxi's stopwords).
 import type { Corpus } from "../corpus/types";
-import { extractWithJiebaIdf, extractWithTextRank, jiebaKeywordTotal, tag } from "../text/segmenter";
+import { cacheFolder, cacheKey, computeCached, recordCall, stableText } from "../shared/cache";
+import { extractWithJiebaIdf, extractWithTextRank, insertedWords, jiebaKeywordTotal, tag, userDictionaries } from "../text/segmenter";
 import { resolveStopwords } from "../text/stopwords";
-import { resolveSettings, termPassesFilters, tokenize, type TokenizeOptions, type Tokens } from "../text/tokenize";
+import { documentsDigest, resolveSettings, termPassesFilters, tokenize, type TokenizeOptions, type Tokens } from "../text/tokenize";
 import { compareText, descending } from "../shared/order";
 import { tfidf } from "./tfidf";
 
@@ -67,18 +68,31 @@ export function keywords(source: Corpus | Tokens, options: KeywordOptions = {}):
   const extract = method === "textrank" ? extractWithTextRank : extractWithJiebaIdf;
   const settings = resolveSettings({ ...options.tokenize, pos: false, includePos: undefined, excludePos: undefined, mode: "precise" });
   const stopwords = resolveStopwords(options.tokenize?.stopwords ?? "default");
-  const rows: KeywordRow[] = [];
-  for (const document of source.documents) {
-    // Ask for more than needed (numbers, stopwords and other tags are dropped), then keep the first `top` that pass.
-    const candidates = extract(document.text, top * 5 + 20);
-    const kept = candidates
-      .filter(({ word }) => termPassesFilters(word, settings, stopwords))
-      .filter(({ word }) => !options.pos || options.pos.some((prefix) => tagOfWord(word).startsWith(prefix)))
-      .sort((left, right) => descending(left.weight, right.weight) || compareText(left.word, right.word))
-      .slice(0, top);
-    // jieba-tfidf weights on Python jieba's scale: count × idf / the words it counts (nodejieba leaves the division out).
-    const scale = method === "jieba-tfidf" ? jiebaKeywordTotal(document.text) : 1;
-    kept.forEach(({ word, weight }, index) => rows.push({ document: document.id, method, rank: index + 1, term: word, weight: scale > 0 ? weight / scale : weight }));
-  }
-  return rows;
+  const extractAll = (): KeywordRow[] => {
+    const rows: KeywordRow[] = [];
+    for (const document of source.documents) {
+      // Ask for more than needed (numbers, stopwords and other tags are dropped), then keep the first `top` that pass.
+      const candidates = extract(document.text, top * 5 + 20);
+      const kept = candidates
+        .filter(({ word }) => termPassesFilters(word, settings, stopwords))
+        .filter(({ word }) => !options.pos || options.pos.some((prefix) => tagOfWord(word).startsWith(prefix)))
+        .sort((left, right) => descending(left.weight, right.weight) || compareText(left.word, right.word))
+        .slice(0, top);
+      // jieba-tfidf weights on Python jieba's scale: count × idf / the words it counts (nodejieba leaves the division out).
+      const scale = method === "jieba-tfidf" ? jiebaKeywordTotal(document.text) : 1;
+      kept.forEach(({ word, weight }, index) => rows.push({ document: document.id, method, rank: index + 1, term: word, weight: scale > 0 ? weight / scale : weight }));
+    }
+    return rows;
+  };
+  // Within a report run (WENXI_CACHE_DIR): the keywords another notebook, or the run's preparation, extracted from the same texts.
+  if (!cacheFolder()) return extractAll();
+  recordCall(source, "keywords", options);
+  const key = cacheKey(
+    documentsDigest(source.documents),
+    stableText({ method, top, pos: options.pos ?? null, settings }),
+    stableText(stopwords),
+    stableText(userDictionaries()),
+    stableText(insertedWords()),
+  );
+  return computeCached("keywords", key, extractAll);
 }

@@ -4,7 +4,7 @@
 // Filters are decided once per distinct term, so the cost per token is one Map lookup.
 import { createHash } from "node:crypto";
 import type { Corpus, DocumentMeta } from "../corpus/types";
-import { cacheFolder, cacheKey, computeCached, stableText } from "../shared/cache";
+import { cacheFolder, cacheKey, computeCached, recordCall, stableText } from "../shared/cache";
 import { findPreset } from "./presets";
 import { characterPieces, classicalStopwords, looksClassical } from "./classical";
 import { addUserDictionary, addWords, cut, insertedWords, isChineseDigitRun, tag, userDictionaries, type SegmentationMode, type WordEntry } from "./segmenter";
@@ -348,9 +348,15 @@ export function tokenize(source: Corpus | TokenizableDocument[], given: Tokenize
   // Within a report run (WENXI_CACHE_DIR): the same documents, options and dictionaries give the tokens another notebook made.
   const segment = () => renumberByFirstOccurrence({ vocabulary: collector.vocabulary, termIndex: collector.termIndex, tags: collector.tags, documents: documents.map((document) => collector.add(document)), settings: collector.settings });
   if (!cacheFolder()) return segment();
+  if (!Array.isArray(source)) recordCall(source, "tokenize", given);
+  return computeCached("tokens", cacheKey(documentsDigest(documents), stableText(collector.settings), stableText(userDictionaries()), stableText(insertedWords())), segment);
+}
+
+/** A SHA-256 of documents' ids, texts and metadata: the part of a cache key that says which documents. */
+export function documentsDigest(documents: ReadonlyArray<{ id: string; text: string; meta?: unknown }>): string {
   const texts = createHash("sha256");
   for (const document of documents) texts.update(document.id).update("\u0000").update(document.text).update("\u0000").update(stableText(document.meta ?? {}));
-  return computeCached("tokens", cacheKey(texts.digest("hex"), stableText(collector.settings), stableText(userDictionaries()), stableText(insertedWords())), segment);
+  return texts.digest("hex");
 }
 
 /**

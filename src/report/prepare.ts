@@ -1,0 +1,120 @@
+// The calls a report's notebooks make on the corpus as loaded (tokenize with their options,
+// nodejieba's keywords), made ahead in one process while the run's kernels start: the kernels then
+// read them from the run's cache instead of each loading nodejieba's dictionaries (~1.2 s and
+// ~250 MB a process) to segment the same texts again. Which calls: those the last run of the same
+// notebooks and parameters recorded (shared/cache.ts), kept in
+// node_modules/.cache/wenxi/report-calls.json for the last 12 such sets. Nothing here decides a
+// result: a call made ahead is the call the notebook would make, stored under the same key, and a
+// call that fails or is not reached in time is made by the notebook that needs it.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { loadCorpus, type LoadOptions } from "../corpus/load";
+import { stableText, type RecordedCall } from "../shared/cache";
+import { keywords, type KeywordOptions } from "../stats/keywords";
+import { tokenize, type TokenizeOptions } from "../text/tokenize";
+
+/** What the preparing process is given: the corpus as the runner loaded it, and the calls to make. */
+export interface PreparationInput {
+  corpus: string;
+  loadOptions: LoadOptions;
+  calls: RecordedCall[];
+}
+
+/** A digest of the notebooks run (their paths and contents) and the parameters given: whose calls a record holds. */
+export function notebooksDigest(files: string[], parameters: ReadonlyArray<readonly [string, string]>): string {
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(path.resolve(file)).update("\u0000").update(readFileSync(file)).update("\u0000");
+  return hash.update(stableText(parameters)).digest("hex");
+}
+
+function callsFile(projectRoot: string): string {
+  return path.join(projectRoot, "node_modules", ".cache", "wenxi", "report-calls.json");
+}
+
+interface CallsRecord {
+  notebooks: string;
+  calls: RecordedCall[];
+}
+
+function readCallsRecords(projectRoot: string): CallsRecord[] {
+  try {
+    const parsed = JSON.parse(readFileSync(callsFile(projectRoot), "utf8")) as { runs?: unknown };
+    if (!Array.isArray(parsed?.runs)) return [];
+    return parsed.runs.flatMap((run: unknown) => {
+      const record = run as Partial<CallsRecord> | null;
+      if (!record || typeof record.notebooks !== "string" || !Array.isArray(record.calls)) return [];
+      const calls = record.calls.filter((call): call is RecordedCall => (call?.call === "tokenize" || call?.call === "keywords") && typeof call.options === "object" && call.options !== null);
+      return [{ notebooks: record.notebooks, calls }];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** The calls the last run of these notebooks recorded (none for notebooks not run before). */
+export function readPreparedCalls(projectRoot: string, notebooks: string): RecordedCall[] {
+  return readCallsRecords(projectRoot).find((record) => record.notebooks === notebooks)?.calls ?? [];
+}
+
+/** Keeps a run's recorded calls for its notebooks (the 12 most recent sets of notebooks). */
+export function writePreparedCalls(projectRoot: string, notebooks: string, calls: RecordedCall[]): void {
+  try {
+    const runs = [{ notebooks, calls }, ...readCallsRecords(projectRoot).filter((record) => record.notebooks !== notebooks)].slice(0, 12);
+    mkdirSync(path.dirname(callsFile(projectRoot)), { recursive: true });
+    writeFileSync(callsFile(projectRoot), `${JSON.stringify({ runs }, null, 1)}\n`);
+  } catch {
+    // Only a hint for the next run.
+  }
+}
+
+/** Makes the calls, in order, into the cache folder of WENXI_CACHE_DIR (the preparing process's body). */
+export async function prepare(input: PreparationInput): Promise<void> {
+  // A copy: loadCorpus marks the corpus it returns in a run, and calls made here are not recorded.
+  const corpus = { ...(await loadCorpus(input.corpus, input.loadOptions)) };
+  for (const { call, options } of input.calls) {
+    try {
+      if (call === "tokenize") tokenize(corpus, options as TokenizeOptions);
+      else keywords(corpus, options as KeywordOptions);
+    } catch {
+      // The notebook that makes this call meets the error itself, where it can be read.
+    }
+  }
+}
+
+/** The preparing process, started at once; `stop` ends it if still at work and waits for it. */
+export class Preparation {
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<void>;
+
+  constructor(cache: string, input: PreparationInput) {
+    const inputFile = path.join(cache, "prepare.json");
+    writeFileSync(inputFile, JSON.stringify(input));
+    // Under a TypeScript runner (tests) this module is src/report/prepare.ts: run the built one.
+    const script = __filename.endsWith(".ts") ? path.resolve(__dirname, "../../dist/report/prepare.js") : __filename;
+    this.child = spawn(process.execPath, [script, inputFile], { stdio: "ignore", env: { ...process.env, WENXI_CACHE_DIR: cache } });
+    this.exited = new Promise((resolve) => {
+      this.child.on("exit", () => resolve());
+      this.child.on("error", () => resolve());
+    });
+  }
+
+  /** Resolves when the process has ended, on its own or stopped. */
+  get finished(): Promise<void> {
+    return this.exited;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+    await this.exited;
+  }
+}
+
+if (require.main === module) {
+  const input = JSON.parse(readFileSync(process.argv[2], "utf8")) as PreparationInput;
+  prepare(input).then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+}
