@@ -75,9 +75,10 @@ export function parseParameter(text: string): [string, string] {
  * `parameters` (or at the top when there is none), declaring each parameter again; tslab lets a
  * later cell redeclare a const, so the new values win. Returns a new notebook.
  */
-export function injectParameters(notebook: Notebook, parameters: Array<[string, string]>): Notebook {
+export function injectParameters(notebook: Notebook, parameters: Array<[string, string]>, annotations: ReadonlyMap<string, string> = new Map()): Notebook {
   if (parameters.length === 0) return notebook;
-  const lines = ["// Parameters injected by wenxi report", ...parameters.map(([name, value]) => `const ${name} = ${parameterLiteral(value, name)};`)];
+  const declare = (name: string) => (annotations.has(name) ? `${name}: ${annotations.get(name)}` : name);
+  const lines = ["// Parameters injected by wenxi report", ...parameters.map(([name, value]) => `const ${declare(name)} = ${parameterLiteral(value, name)};`)];
   const injected: NotebookCell = { cell_type: "code", id: "injected-parameters", metadata: { tags: ["injected-parameters"] }, source: lines.join("\n"), outputs: [], execution_count: null };
   const cells = notebook.cells.filter((cell) => !(cell.metadata.tags ?? []).includes("injected-parameters"));
   const index = cells.findIndex((cell) => cell.cell_type === "code" && (cell.metadata.tags ?? []).includes("parameters"));

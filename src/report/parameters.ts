@@ -12,6 +12,8 @@ export interface NotebookParameter {
   type: ParameterType;
   /** The default as written in the notebook (TypeScript source). */
   defaultValue: string;
+  /** The type annotation written in the notebook, if any (`Record<string, unknown>`). */
+  annotation?: string;
   description: string;
 }
 
@@ -60,11 +62,23 @@ export function notebookParameters(notebook: Notebook): NotebookParameter[] {
           type = "unknown";
         }
       }
-      parameters.push({ name, type, defaultValue: value, description: comments.join(" ") });
+      parameters.push({ name, type, defaultValue: value, ...(annotation ? { annotation: annotation.trim() } : {}), description: comments.join(" ") });
     }
     comments = [];
   }
   return parameters;
+}
+
+/**
+ * The type a value given for a parameter is declared with in the injected cell: the notebook's
+ * annotation, else the widened type of its default (`const style = "auto"` is a string, not the
+ * type "auto": injected as the literal "modern", every `style === "auto"` after it failed to
+ * type-check), else none (an object's properties are widened by TypeScript itself).
+ */
+export function parameterAnnotation(parameter: NotebookParameter | undefined): string | undefined {
+  if (!parameter) return undefined;
+  if (parameter.annotation) return parameter.annotation;
+  return parameter.type === "unknown" ? undefined : parameter.type;
 }
 
 /** Each notebook file's parameters. */

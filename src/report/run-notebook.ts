@@ -4,6 +4,7 @@
 import * as path from "node:path";
 import { KernelClient, type CellOutput, type ExecutionResult } from "./kernel-client";
 import { injectParameters, readNotebook, sourceText, type Notebook } from "./notebook-format";
+import { notebookParameters, parameterAnnotation } from "./parameters";
 
 export interface CellFailure {
   /** 1-based position of the cell in the notebook as written (an injected parameters cell not counted). */
@@ -67,7 +68,14 @@ function failureMessage(result: ExecutionResult, timeout: number): string {
 
 export async function runNotebook(file: string, options: RunOptions = {}): Promise<NotebookRun> {
   const timeout = options.timeout ?? 120;
-  const notebook = injectParameters(readNotebook(file), options.parameters ?? []);
+  const original = readNotebook(file);
+  // Each value declared with the type of the notebook's parameter (parameters.ts).
+  const declared = new Map(notebookParameters(original).map((parameter) => [parameter.name, parameter]));
+  const annotations = new Map((options.parameters ?? []).flatMap(([name]) => {
+    const annotation = parameterAnnotation(declared.get(name));
+    return annotation ? [[name, annotation] as [string, string]] : [];
+  }));
+  const notebook = injectParameters(original, options.parameters ?? [], annotations);
   const codeCells = notebook.cells.filter((cell) => cell.cell_type === "code");
   const kernel = await (options.kernel ?? KernelClient.start({ cwd: path.dirname(path.resolve(file)), argv: options.kernelArgv, env: options.env }));
   let failure: CellFailure | undefined;

@@ -60,6 +60,17 @@ describe("runNotebook", () => {
     expect(run.notebook.cells.find((cell) => cell.id === "c2")!.outputs![0]).toEqual({ output_type: "stream", name: "stdout", text: "再见\n第二行\n" });
   }, 60_000);
 
+  it("declares each injected value with its parameter's type, not the literal's: a mode given as a parameter can still be compared with the others", async () => {
+    const file = writeNotebook(folder, "typed", [
+      { code: 'const style = "auto";\nconst topN = 20;\nconst options: Record<string, unknown> = {};\nconst names = ["甲"];', tags: ["parameters"] },
+      { code: 'console.log(style === "auto" ? "自动" : style === "classical" ? "文言" : "现代", topN === 20 ? "默认" : topN, Object.keys(options).join(","), names.length);' },
+    ]);
+    const run = await runNotebook(file, { parameters: [["style", '"modern"'], ["topN", "5"], ["options", '{"a": 1}'], ["names", '["乙", "丙"]']], timeout: 60 });
+    expect(run.failure).toBeUndefined();
+    expect(run.notebook.cells[1].source).toBe('// Parameters injected by wenxi report\nconst style: string = "modern";\nconst topN: number = 5;\nconst options: Record<string, unknown> = {"a":1};\nconst names: string[] = ["乙","丙"];');
+    expect(run.notebook.cells[2].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "现代 5 a 2\n" }]);
+  }, 60_000);
+
   it("stops at the first failing cell, records its stderr and marks the rest not run", async () => {
     const file = writeNotebook(folder, "failing", [
       { code: 'console.log("before");' },
