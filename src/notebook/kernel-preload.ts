@@ -6,6 +6,7 @@
 // mark it queues rather than drops (at the default of 1,000 a burst of 20,000 lines lost some):
 // every Publisher tslab creates gets both.
 import * as path from "node:path";
+import { installConversionCache } from "./conversion-cache";
 
 type SocketClass = new (options?: Record<string, unknown>) => object;
 
@@ -50,3 +51,13 @@ function endWithParent(): void {
 }
 
 endWithParent();
+
+// Within `wenxi report`: cells converted before are not type-checked and compiled again when
+// nothing that decided their conversion changed (conversion-cache.ts).
+if (process.env.WENXI_CONVERSION_CACHE) {
+  try {
+    installConversionCache(process.env.WENXI_CONVERSION_CACHE);
+  } catch {
+    // tslab converts every cell itself, as in any kernel.
+  }
+}

@@ -323,7 +323,12 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   let abandonBuild: (() => void) | undefined;
   const jobs = Math.max(1, Math.min(files.length, Math.floor(options.jobs ?? defaultReportJobs())));
   // Each kernel its share of the cores, for the worker threads it starts (shared/cores.ts).
-  const kernelEnv = { WENXI_CACHE_DIR: cache, WENXI_CORES: String(Math.max(1, Math.floor(usableCores() / jobs))) };
+  // And the conversions of cells made by earlier runs (notebook/conversion-cache.ts), beside the timings.
+  const kernelEnv = {
+    WENXI_CACHE_DIR: cache,
+    WENXI_CORES: String(Math.max(1, Math.floor(usableCores() / jobs))),
+    WENXI_CONVERSION_CACHE: path.join(packageRoot, "node_modules", ".cache", "wenxi", "tslab"),
+  };
   // A kernel takes two seconds or more to start (tslab parses its type libraries): the first
   // `jobs` start while the corpus loads here, in the folder of the first notebook, and serve the
   // first notebooks of that folder; their first cell waits for the corpus this process claimed.

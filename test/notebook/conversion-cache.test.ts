@@ -1,0 +1,58 @@
+// The kept conversions of cells (notebook/conversion-cache.ts), in the real tslab kernel: a cell
+// is converted again whenever anything that decided it changed, and a type error is never kept.
+import { readdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parameterTemplate } from "../../src/notebook/conversion-cache";
+import { runNotebook } from "../../src/report/run-notebook";
+import { projectTemporaryFolder, temporaryFolder } from "../helpers";
+import { writeNotebook } from "../report/notebooks";
+
+const folder = projectTemporaryFolder();
+
+describe("the injected parameters cell", () => {
+  it("is kept without its values only when each line declares a string, number or boolean of that type", () => {
+    expect(parameterTemplate('// Parameters injected by wenxi report\nconst corpusPath: string = "../语料";\nconst topN: number = 5;\nconst on: boolean = false;')).toEqual({
+      template: "// Parameters injected by wenxi report\nconst corpusPath: string = ⟨0⟩;\nconst topN: number = ⟨1⟩;\nconst on: boolean = ⟨2⟩;",
+      lines: [
+        { name: "corpusPath", value: '"../语料"' },
+        { name: "topN", value: "5" },
+        { name: "on", value: "false" },
+      ],
+    });
+    expect(parameterTemplate('// Parameters injected by wenxi report\nconst topN: number = "5";')).toBeUndefined(); // a type error: converted for real
+    expect(parameterTemplate('// Parameters injected by wenxi report\nconst style: "a" | "b" = "c";')).toBeUndefined(); // a type the value may not have
+    expect(parameterTemplate('// Parameters injected by wenxi report\nconst options = {"a":1};')).toBeUndefined();
+    expect(parameterTemplate('const corpusPath: string = "x";')).toBeUndefined();
+  });
+});
+
+describe("kept conversions", () => {
+  it("are used again, converted anew when a declaration file they read changes, and never kept with a type error", async () => {
+    const cache = path.join(temporaryFolder(), "tslab");
+    const env = { WENXI_CONVERSION_CACHE: cache };
+    writeFileSync(path.join(folder, "measure.js"), "exports.measure = () => 42;\n");
+    writeFileSync(path.join(folder, "measure.d.ts"), "export declare function measure(): number;\n");
+    const file = writeNotebook(folder, "kept", [
+      { code: 'const label = "次数";', tags: ["parameters"] },
+      { code: 'import { measure } from "./measure";\nconst count: number = measure();\nconsole.log(label, count);' },
+    ]);
+    const first = await runNotebook(file, { env, timeout: 60, parameters: [["label", '"第一次"']] });
+    expect(first.failure).toBeUndefined();
+    const kept = readdirSync(cache).filter((name) => !name.startsWith("inputs-")).length;
+    expect(kept).toBe(3); // the parameters cell, the injected one, the measuring one
+    // Another value of the parameter: the same entries, the new value in the output.
+    const second = await runNotebook(file, { env, timeout: 60, parameters: [["label", '"第二次"']] });
+    expect(second.notebook.cells[2].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "第二次 42\n" }]);
+    expect(readdirSync(cache).filter((name) => !name.startsWith("inputs-")).length).toBe(kept);
+    // The declaration the cell was checked against changes: the kept conversion no longer holds, and the type error is reported.
+    writeFileSync(path.join(folder, "measure.d.ts"), "export declare function measure(): string;\n");
+    const third = await runNotebook(file, { env, timeout: 60, parameters: [["label", '"第三次"']] });
+    expect(third.failure?.message).toMatch(/Type 'string' is not assignable to type 'number'/);
+    // Put back: kept again, and the error is not.
+    writeFileSync(path.join(folder, "measure.d.ts"), "export declare function measure(): number;\n");
+    const fourth = await runNotebook(file, { env, timeout: 60 });
+    expect(fourth.failure).toBeUndefined();
+    expect(fourth.notebook.cells[1].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "次数 42\n" }]);
+  }, 120_000);
+});
