@@ -1,4 +1,4 @@
-// `node dist/bench/report.js [--shape short|reports|news] [--documents N] [--mb N]`: the whole
+// `node dist/bench/report.js [--shape short|reports|news] [--documents N] [--mb N] [--cold]`: the whole
 // report (`wenxi report`, default jobs) on a generated corpus, timed, with the peak memory of the
 // runner and its kernels together (their resident sets summed, sampled every 0.2 s from /proc) and
 // the size of each written page. Shapes: `short` — N documents of 40–120 characters, no dates
@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { packageRoot } from "../shared/package-info";
 import { writeReportsCorpus } from "./reports-corpus";
 import { newsFiles } from "./seed-corpus";
 import { shortDocuments } from "./similarity";
@@ -68,6 +69,13 @@ async function main(): Promise<void> {
       described = `${files.toLocaleString("en-US")} news-sized files (${(bytes / 1048576).toFixed(0)} MB)`;
     } else throw new Error(`--shape takes short, reports or news, got "${shape}"`);
     const out = path.join(folder, "report");
+    // --cold: as the first run after an install (or after the notebooks changed), without the
+    // conversions of cells and the prepared calls earlier runs kept (both are wenxi's own caches).
+    const cold = process.argv.includes("--cold");
+    if (cold) {
+      rmSync(path.join(packageRoot, "node_modules", ".cache", "wenxi", "tslab"), { recursive: true, force: true });
+      rmSync(path.join(packageRoot, "node_modules", ".cache", "wenxi", "report-calls.json"), { force: true });
+    }
     const started = Date.now();
     const child = spawn(process.execPath, [path.resolve(__dirname, "../cli/main.js"), "report", "--corpus", corpus, "--out", out, "--timeout", "1800"], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
@@ -77,7 +85,7 @@ async function main(): Promise<void> {
     const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
     clearInterval(sampler);
     const seconds = (Date.now() - started) / 1000;
-    console.log(`report on ${described}: ${status === 0 ? "written" : `FAILED (exit ${status})`} in ${seconds.toFixed(1)} s, peak memory of the runner and its kernels ${(peak / 1048576).toFixed(0)} MiB`);
+    console.log(`report on ${described}${cold ? " (cold: no kept conversions or calls)" : ""}: ${status === 0 ? "written" : `FAILED (exit ${status})`} in ${seconds.toFixed(1)} s, peak memory of the runner and its kernels ${(peak / 1048576).toFixed(0)} MiB`);
     if (status !== 0) console.log(stderr);
     const timings = [...stderr.matchAll(/\] (\S+): (?:done|FAILED) in ([\d.]+) s/g)].map((match) => `${match[1]} ${match[2]} s`);
     console.log(`  notebooks: ${timings.join(", ")}`);

@@ -153,6 +153,7 @@ export function installConversionCache(folder: string): void {
     for (const { name } of byAge.slice(0, Math.floor(names.length / 2))) rmSync(path.join(folder, name), { force: true });
   };
 
+  let written: { count: number; digest: string } | undefined;
   const createConverter = converterModule.createConverter;
   converterModule.createConverter = (options?: Record<string, unknown>): Converter => {
     let real: Converter | undefined;
@@ -180,13 +181,16 @@ export function installConversionCache(folder: string): void {
             if (output === undefined || parameters.lines.some(({ value }) => (conversion.declOutput ?? "").includes(value))) return conversion;
             kept = { ...conversion, output };
           }
-          const inputs = [...probes.values()].sort((left, right) => (left[0] + left[1] < right[0] + right[1] ? -1 : 1));
-          const inputsDigest = digest(inputs);
-          mkdirSync(folder, { recursive: true });
-          write(`inputs-${inputsDigest}.json`, JSON.stringify(inputs));
-          write(`${key}.json`, JSON.stringify({ inputs: inputsDigest, conversion: kept }));
-          validInputs.set(inputsDigest, true);
-          prune();
+          // The answers so far (only ever more of them), written when they grew since the last cell kept.
+          if (!written || written.count !== probes.size) {
+            const inputs = [...probes.values()].sort((left, right) => (left[0] + left[1] < right[0] + right[1] ? -1 : 1));
+            written = { count: probes.size, digest: digest(inputs) };
+            mkdirSync(folder, { recursive: true });
+            write(`inputs-${written.digest}.json`, JSON.stringify(inputs));
+            validInputs.set(written.digest, true);
+            prune();
+          }
+          write(`${key}.json`, JSON.stringify({ inputs: written.digest, conversion: kept }));
         } catch {
           // A cache that cannot be written is only a slower run.
         }
