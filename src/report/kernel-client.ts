@@ -26,6 +26,9 @@ export interface JupyterMessage {
   content: Record<string, unknown>;
 }
 
+/** The kernel could not bind a port it was given (another process took it first). */
+class PortTakenError extends Error {}
+
 /** A free TCP port on 127.0.0.1 (the kernel binds it moments later). */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -108,20 +111,30 @@ export class KernelClient {
     let launched!: () => void;
     KernelClient.launching = new Promise<void>((resolve) => (launched = resolve));
     await previous;
-    const client = new KernelClient();
     try {
-      await client.launch(options);
-    } catch (error) {
-      await client.shutdown();
-      throw error;
+      // Another process (a second report, a test worker, an outgoing connection) may take a port
+      // between our finding it free and the kernel binding it: the kernel then says so and answers
+      // nothing. Such a start is tried again with other ports, three times at most.
+      for (let attempt = 1; ; attempt++) {
+        const client = new KernelClient();
+        try {
+          await client.launch(options);
+          return client;
+        } catch (error) {
+          await client.shutdown();
+          if (!(error instanceof PortTakenError) || attempt >= 3) throw error;
+        }
+      }
     } finally {
       launched();
     }
-    return client;
   }
 
   private async launch(options: KernelOptions): Promise<void> {
-    const ports = { shell_port: await freePort(), iopub_port: await freePort(), stdin_port: await freePort(), control_port: await freePort(), hb_port: await freePort() };
+    const found = new Set<number>();
+    while (found.size < 5) found.add(await freePort());
+    const [shell_port, iopub_port, stdin_port, control_port, hb_port] = [...found];
+    const ports = { shell_port, iopub_port, stdin_port, control_port, hb_port };
     removeStaleKernelFolders();
     this.folder = mkdtempSync(path.join(tmpdir(), kernelFolderPrefixOfThisProcess()));
     const folder = this.folder;
@@ -154,6 +167,7 @@ export class KernelClient {
     // kernel_info until it answers; the iopub subscription is only certain once a status arrives.
     const deadline = Date.now() + (options.startTimeout ?? 60) * 1000;
     for (;;) {
+      if (/Address already in use|EADDRINUSE/.test(this.stderrTail)) throw new PortTakenError(`a port given to the kernel was taken before it bound it:\n${this.stderrTail}`);
       if (this.exited) throw new Error(`the kernel exited while starting:\n${this.stderrTail}`);
       if (Date.now() > deadline) throw new Error(`the kernel did not answer within ${options.startTimeout ?? 60} s:\n${this.stderrTail}`);
       const request = this.message("kernel_info_request", {});

@@ -13,9 +13,9 @@ describe("notebook parameters", () => {
     expect(notebookParameters(structure)).toEqual([
       { name: "corpusPath", type: "string", defaultValue: '"../data/corpus"', description: "The corpus." },
       { name: "topicCount", type: "number", defaultValue: "0", description: "Topics: a number, or 0 to choose." },
-      { name: "terms", type: "string[]", defaultValue: "[]", description: "" },
+      { name: "terms", type: "string[]", defaultValue: "[]", annotation: "string[]", description: "" },
       { name: "verbose", type: "boolean", defaultValue: "false", description: "" },
-      { name: "weights", type: "number[]", defaultValue: "[1, 2]", description: "" },
+      { name: "weights", type: "number[]", defaultValue: "[1, 2]", annotation: "number[]", description: "" },
     ]);
     // No cell tagged parameters: none.
     expect(notebookParameters({ ...structure, cells: structure.cells.map((cell) => ({ ...cell, metadata: {} })) })).toEqual([]);

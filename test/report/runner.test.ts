@@ -121,7 +121,7 @@ describe("buildReport", () => {
     const executed = JSON.parse(readFileSync(path.join(out, "a-first.ipynb"), "utf8"));
     expect(executed.nbformat).toBe(4);
     expect(executed.nbformat_minor).toBe(5);
-    expect(executed.cells[2].source.join("")).toMatch(/^\/\/ Parameters injected by wenxi report\nconst corpusPath = "[^"]*data\/corpus";$/);
+    expect(executed.cells[2].source.join("")).toMatch(/^\/\/ Parameters injected by wenxi report\nconst corpusPath: string = "[^"]*data\/corpus";$/);
     const second = readFileSync(path.join(out, "b-second.html"), "utf8");
     expect(second).toContain('<img class="static"');
     expect(second).toContain('data-spec="spec-1"');

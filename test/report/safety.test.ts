@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildReport, ReportFailure } from "../../src/report/report";
 import { runNotebook } from "../../src/report/run-notebook";
+import { defaultKernelArgv } from "../../src/report/kernel-client";
 import { checkReplaceable } from "../../src/shared/owned-folder";
 import { removeStaleKernelFolders } from "../../src/report/interrupts";
 import { projectTemporaryFolder, runProgram } from "../helpers";
@@ -232,6 +233,22 @@ describe("kernels and what their cells start", () => {
     expect(await waitUntil(() => !alive(pid), 5)).toBe(true);
   }, 120_000);
 
+  it("starts the kernel again on other ports when one it was given was taken before it bound it", async () => {
+    // The first launch says what a kernel says when another process took its port, and answers
+    // nothing; the second is the real kernel. Without the retry the run waits 60 s and fails.
+    const launches = path.join(folder, "launches.txt");
+    const quote = (part: string) => `'${part.replaceAll("'", "'\\''")}'`;
+    const real = defaultKernelArgv().map((part) => (part === "{connection_file}" ? '"$1"' : quote(part))).join(" ");
+    const script = `echo "$1" >> ${quote(launches)}; if [ $(wc -l < ${quote(launches)}) -eq 1 ]; then echo 'Error: Address already in use' >&2; exec sleep 600; fi; exec ${real}`;
+    const file = writeNotebook(folder, "port-taken", [{ code: 'console.log("ran")' }]);
+    const run = await runNotebook(file, { timeout: 60, kernelArgv: ["sh", "-c", script, "sh", "{connection_file}"] });
+    expect(run.failure).toBeUndefined();
+    expect(run.notebook.cells[0].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "ran\n" }]);
+    const connectionFiles = readFileSync(launches, "utf8").trim().split("\n");
+    expect(connectionFiles).toHaveLength(2);
+    expect(connectionFiles[0]).not.toBe(connectionFiles[1]);
+  }, 120_000);
+
   it("ends the kernel (and its cells' processes) when the report run is killed with SIGKILL", async () => {
     const slow = path.join(folder, "slow-kill");
     mkdirSync(slow);
@@ -299,7 +316,7 @@ describe("parameters with line separators", () => {
     const run = await runNotebook(file, { parameters: [["text", "上\u2028下\u2029"]], timeout: 60 });
     expect(run.failure).toBeUndefined();
     expect(run.notebook.cells[2].outputs).toEqual([{ output_type: "stream", name: "stdout", text: '4 "上\u2028下\u2029"\n' }]);
-    expect(run.notebook.cells[1].source).toContain('const text = "上\\u2028下\\u2029";');
+    expect(run.notebook.cells[1].source).toContain('const text: string = "上\\u2028下\\u2029";');
   }, 120_000);
 });
 
