@@ -8,11 +8,12 @@
 // call that fails or is not reached in time is made by the notebook that needs it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadCorpus, type LoadOptions } from "../corpus/load";
 import { stableText, type RecordedCall } from "../shared/cache";
 import { keywords, type KeywordOptions } from "../stats/keywords";
+import { hintsFile, readHints, writeHints } from "./run-hints";
 import { tokenize, type TokenizeOptions } from "../text/tokenize";
 
 /** What the preparing process is given: the corpus as the runner loaded it, and the calls to make. */
@@ -30,7 +31,7 @@ export function notebooksDigest(files: string[], parameters: ReadonlyArray<reado
 }
 
 function callsFile(projectRoot: string): string {
-  return path.join(projectRoot, "node_modules", ".cache", "wenxi", "report-calls.json");
+  return hintsFile(projectRoot, "report-calls.json");
 }
 
 interface CallsRecord {
@@ -39,18 +40,12 @@ interface CallsRecord {
 }
 
 function readCallsRecords(projectRoot: string): CallsRecord[] {
-  try {
-    const parsed = JSON.parse(readFileSync(callsFile(projectRoot), "utf8")) as { runs?: unknown };
-    if (!Array.isArray(parsed?.runs)) return [];
-    return parsed.runs.flatMap((run: unknown) => {
-      const record = run as Partial<CallsRecord> | null;
-      if (!record || typeof record.notebooks !== "string" || !Array.isArray(record.calls)) return [];
-      const calls = record.calls.filter((call): call is RecordedCall => (call?.call === "tokenize" || call?.call === "keywords") && typeof call.options === "object" && call.options !== null);
-      return [{ notebooks: record.notebooks, calls }];
-    });
-  } catch {
-    return [];
-  }
+  return readHints(callsFile(projectRoot), (run) => {
+    const record = run as Partial<CallsRecord> | null;
+    if (!record || typeof record.notebooks !== "string" || !Array.isArray(record.calls)) return undefined;
+    const calls = record.calls.filter((call): call is RecordedCall => (call?.call === "tokenize" || call?.call === "keywords") && typeof call.options === "object" && call.options !== null);
+    return { notebooks: record.notebooks, calls };
+  });
 }
 
 /** The calls the last run of these notebooks recorded (none for notebooks not run before). */
@@ -60,13 +55,7 @@ export function readPreparedCalls(projectRoot: string, notebooks: string): Recor
 
 /** Keeps a run's recorded calls for its notebooks (the 12 most recent sets of notebooks). */
 export function writePreparedCalls(projectRoot: string, notebooks: string, calls: RecordedCall[]): void {
-  try {
-    const runs = [{ notebooks, calls }, ...readCallsRecords(projectRoot).filter((record) => record.notebooks !== notebooks)].slice(0, 12);
-    mkdirSync(path.dirname(callsFile(projectRoot)), { recursive: true });
-    writeFileSync(callsFile(projectRoot), `${JSON.stringify({ runs }, null, 1)}\n`);
-  } catch {
-    // Only a hint for the next run.
-  }
+  writeHints(callsFile(projectRoot), [{ notebooks, calls }, ...readCallsRecords(projectRoot).filter((record) => record.notebooks !== notebooks)]);
 }
 
 /** Makes the calls, in order, into the cache folder of WENXI_CACHE_DIR (the preparing process's body). */

@@ -6,12 +6,13 @@
 // wenxi replaces only folders it wrote: each report holds a marker file, and an output path that
 // is anything else (a file, a folder of other files, the working directory) is refused.
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import * as path from "node:path";
 import { loadCorpus, type LoadOptions } from "../corpus/load";
 import { readRecordedCalls } from "../shared/cache";
 import { notebooksDigest, Preparation, readPreparedCalls, writePreparedCalls } from "./prepare";
+import { hintsFile, readHints, writeHints } from "./run-hints";
 import type { Corpus } from "../corpus/types";
 import { describeCorpus } from "../corpus/describe";
 import { corpusSummary } from "../corpus/summary";
@@ -111,7 +112,7 @@ export interface ReportOptions {
  * says nothing of their order on a large one). A missing or unreadable file only means notebook order.
  */
 function timingsFile(projectRoot: string): string {
-  return path.join(projectRoot, "node_modules", ".cache", "wenxi", "report-timings.json");
+  return hintsFile(projectRoot, "report-timings.json");
 }
 
 interface TimingRecord {
@@ -120,18 +121,12 @@ interface TimingRecord {
 }
 
 function readTimingRecords(projectRoot: string): TimingRecord[] {
-  try {
-    const parsed = JSON.parse(readFileSync(timingsFile(projectRoot), "utf8")) as { runs?: unknown };
-    if (!Array.isArray(parsed?.runs)) return [];
-    return parsed.runs.flatMap((run: unknown) => {
-      const record = run as Partial<TimingRecord> | null;
-      if (!record || typeof record.corpus !== "string" || !record.seconds || typeof record.seconds !== "object") return [];
-      const seconds = Object.fromEntries(Object.entries(record.seconds).filter((entry): entry is [string, number] => typeof entry[1] === "number" && Number.isFinite(entry[1])));
-      return [{ corpus: record.corpus, seconds }];
-    });
-  } catch {
-    return [];
-  }
+  return readHints(timingsFile(projectRoot), (run) => {
+    const record = run as Partial<TimingRecord> | null;
+    if (!record || typeof record.corpus !== "string" || !record.seconds || typeof record.seconds !== "object") return undefined;
+    const seconds = Object.fromEntries(Object.entries(record.seconds).filter((entry): entry is [string, number] => typeof entry[1] === "number" && Number.isFinite(entry[1])));
+    return { corpus: record.corpus, seconds };
+  });
 }
 
 export function readTimings(projectRoot: string, corpus: string): Record<string, number> {
@@ -141,15 +136,9 @@ export function readTimings(projectRoot: string, corpus: string): Record<string,
 }
 
 export function writeTimings(projectRoot: string, corpus: string, timings: Record<string, number>): void {
-  try {
-    const records = readTimingRecords(projectRoot);
-    const earlier = records.find((record) => record.corpus === corpus)?.seconds ?? {};
-    const runs = [{ corpus, seconds: { ...earlier, ...timings } }, ...records.filter((record) => record.corpus !== corpus)].slice(0, 12);
-    mkdirSync(path.dirname(timingsFile(projectRoot)), { recursive: true });
-    writeFileSync(timingsFile(projectRoot), `${JSON.stringify({ runs }, null, 1)}\n`);
-  } catch {
-    // Only a hint for the next run.
-  }
+  const records = readTimingRecords(projectRoot);
+  const earlier = records.find((record) => record.corpus === corpus)?.seconds ?? {};
+  writeHints(timingsFile(projectRoot), [{ corpus, seconds: { ...earlier, ...timings } }, ...records.filter((record) => record.corpus !== corpus)]);
 }
 
 /** The order notebooks start in: longest last time first (unknown ones in notebook order, before known ones), ties in notebook order. */
