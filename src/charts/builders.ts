@@ -202,6 +202,8 @@ export interface KeynessOverviewOptions {
   /** Key terms taken from each group. Default 5. */
   top?: number;
   title?: string;
+  /** What each `group` is: groups of documents (the default) or single documents, each against the rest; names the chart's title and axis. */
+  unit?: "group" | "document";
 }
 
 /**
@@ -221,20 +223,21 @@ export function keynessOverviewChart(input: Rows<KeynessRow & { group: string }>
   const wanted = new Set(terms);
   const cells = rows.filter((row) => wanted.has(row.term)).map((row) => ({ document: row.group, term: row.term, value: row.logRatio, logLikelihood: row.logLikelihood, targetCount: row.targetCount, referenceCount: row.referenceCount }));
   const largest = cells.reduce((most, cell) => Math.max(most, Math.abs(cell.value)), 1);
+  const single = options.unit === "document";
   return baseSpec(
-    options.title ?? `各组关键词 Key terms of ${groups.length} groups (log ratio)`,
+    options.title ?? (single ? `各文档关键词 Key terms of ${groups.length} documents (log ratio)` : `各组关键词 Key terms of ${groups.length} groups (log ratio)`),
     cells,
     gridLayout({
       documents: groups,
       terms,
-      documentTitle: "组 group",
+      documentTitle: single ? "文档 document" : "组 group",
       color: { field: "value", type: "quantitative", title: "对数比 log ratio", scale: { scheme: "redblue", reverse: true, domain: [-largest, largest] } },
       tooltip: [
-        { field: "document", title: "group" },
+        { field: "document", title: single ? "document" : "group" },
         { field: "term" },
         { field: "value", type: "quantitative", title: "log ratio", format: ".2f" },
         { field: "logLikelihood", type: "quantitative", title: "G²", format: ".1f" },
-        { field: "targetCount", type: "quantitative", title: "count in group" },
+        { field: "targetCount", type: "quantitative", title: single ? "count in document" : "count in group" },
         { field: "referenceCount", type: "quantitative", title: "count in the rest" },
       ],
     }),

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { collocationChart, collocations, dispersion, dispersionChart, frequencyOverTimeChart, keyness, keynessChart, loadCorpus, saveChart, termFrequency, termsByDocumentChart, tfidf, tfidfHeatmap, tokenize, topTermsChart, toPNG, toSVG, wordCloud, type Tokens, type VegaLiteSpec } from "../../src";
+import { collocationChart, collocations, dispersion, dispersionChart, frequencyOverTimeChart, keyness, keynessChart, keynessOverviewChart, loadCorpus, saveChart, termFrequency, termsByDocumentChart, tfidf, tfidfHeatmap, tokenize, topTermsChart, toPNG, toSVG, wordCloud, type Tokens, type VegaLiteSpec } from "../../src";
 import { layoutCloud } from "../../src/charts/cloud-layout";
 import { compileToVega, findCjkFont, svgToPNG } from "../../src/charts/render";
 import { subsetFont, svgCharacters } from "../../src/charts/font-subset";
@@ -61,6 +61,28 @@ describe("chart builders on the seed corpus", () => {
     expect(svg).toContain('fill="#c0392b"');
     expect(svg).toContain('fill="#2874a6"');
     expect(svg).toContain(">兵团<");
+  });
+
+  it("keynessOverviewChart: a cell for each term and group, the groups named as what they are", async () => {
+    const ids = tokens.documents.map((document) => document.id);
+    const rows = ids.flatMap((id, place) => keyness(tokens, { target: [id] }).map((row) => ({ ...row, group: `文档${place + 1}` })));
+    const asGroups = keynessOverviewChart(rows, { top: 2 });
+    const asDocuments = keynessOverviewChart(rows, { top: 2, unit: "document" });
+    const cells = (spec: VegaLiteSpec) => (spec.data as { values: { document: string; term: string }[] }).values;
+    const terms = new Set(cells(asGroups).map((cell) => cell.term));
+    expect(terms.size).toBeGreaterThanOrEqual(5);
+    expect(terms.size).toBeLessThanOrEqual(10);
+    // Every term in every one of the 5 groups: no empty cell.
+    expect(cells(asGroups)).toHaveLength(terms.size * 5);
+    expect(new Set(cells(asGroups).map((cell) => `${cell.document} ${cell.term}`)).size).toBe(terms.size * 5);
+    const groupsSvg = await check(asGroups);
+    const documentsSvg = await check(asDocuments);
+    expect(groupsSvg).toContain("Key terms of 5 groups");
+    expect(groupsSvg).toContain(">组 group<");
+    expect(documentsSvg).toContain("Key terms of 5 documents");
+    expect(documentsSvg).toContain(">文档 document<");
+    expect(documentsSvg).not.toMatch(/ groups \(log ratio\)|>组 group</);
+    expect(marksOf(documentsSvg, "rect")).toBe(terms.size * 5);
   });
 
   it("dispersionChart: a tick per occurrence, one row per term", async () => {

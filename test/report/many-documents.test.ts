@@ -37,7 +37,8 @@ describe("a report on 5,000 short documents", () => {
   it("says what each bounded view left out", () => {
     expect(textOf("02-term-frequency")).toContain("With 5,000 documents, the heatmap shows the 40 that use these 20 terms most often.");
     expect(textOf("03-keywords")).toMatch(/With 5,000 documents, the heatmap shows the 40 with the largest total TF-IDF on these \d+ terms/);
-    expect(textOf("04-comparison")).toContain("5,000 documents and no metadata field that groups them: 24 of them, evenly spaced in date and id order (one in");
+    expect(textOf("04-comparison")).toContain("5,000 documents and no metadata field that groups them: 24 of the 4,937 with tokens (63 documents have no token left after stopwords and are not compared), evenly spaced in date and id order (one in 205.7: a systematic sample");
+    expect(readFileSync(path.join(out, "04-comparison.html"), "utf8")).toContain("Key terms of 24 documents (log ratio)");
     expect(textOf("06-structure")).toContain("With 5,000 documents, the full matrix (12,497,500 pairs), its heatmap and the clustering are left out");
     // Short posts: MATTR is compared only among documents of a 50-token window or more, and the page says how many that leaves out.
     expect(textOf("07-measures")).toMatch(/[\d,]+ of 5,000 documents have fewer than the 50 tokens of one MATTR window/);
