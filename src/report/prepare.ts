@@ -6,13 +6,13 @@
 // node_modules/.cache/wenxi/report-calls.json for the last 12 such sets. Nothing here decides a
 // result: a call made ahead is the call the notebook would make, stored under the same key, and a
 // call that fails or is not reached in time is made by the notebook that needs it.
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadCorpus, type LoadOptions } from "../corpus/load";
 import { stableText, type RecordedCall } from "../shared/cache";
 import { keywords, type KeywordOptions } from "../stats/keywords";
+import { HelperProcess } from "./helper-process";
 import { hintsFile, readHints, writeHints } from "./run-hints";
 import { tokenize, type TokenizeOptions } from "../text/tokenize";
 
@@ -73,30 +73,9 @@ export async function prepare(input: PreparationInput): Promise<void> {
 }
 
 /** The preparing process, started at once; `stop` ends it if still at work and waits for it. */
-export class Preparation {
-  private readonly child: ChildProcess;
-  private readonly exited: Promise<void>;
-
+export class Preparation extends HelperProcess {
   constructor(cache: string, input: PreparationInput) {
-    const inputFile = path.join(cache, "prepare.json");
-    writeFileSync(inputFile, JSON.stringify(input));
-    // Under a TypeScript runner (tests) this module is src/report/prepare.ts: run the built one.
-    const script = __filename.endsWith(".ts") ? path.resolve(__dirname, "../../dist/report/prepare.js") : __filename;
-    this.child = spawn(process.execPath, [script, inputFile], { stdio: "ignore", env: { ...process.env, WENXI_CACHE_DIR: cache } });
-    this.exited = new Promise((resolve) => {
-      this.child.on("exit", () => resolve());
-      this.child.on("error", () => resolve());
-    });
-  }
-
-  /** Resolves when the process has ended, on its own or stopped. */
-  get finished(): Promise<void> {
-    return this.exited;
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
-    await this.exited;
+    super(__filename, path.join(cache, "prepare.json"), input, { env: { WENXI_CACHE_DIR: cache } });
   }
 }
 

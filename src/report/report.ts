@@ -22,7 +22,9 @@ import { readNotebook, serializeNotebook, sourceText, type Notebook } from "./no
 import { cleanUpOnInterrupt } from "../shared/interrupts";
 import { checkReplaceable as checkOwnedReplaceable, FolderBuild, folderState, isInsideOrSame, OwnedFolderError, recoverInterrupted, removeOwned, type FolderKind } from "../shared/owned-folder";
 import { KernelClient } from "./kernel-client";
-import { runNotebook, type CellFailure } from "./run-notebook";
+import { notebookToRun, runNotebook, type CellFailure } from "./run-notebook";
+import { HelperProcess } from "./helper-process";
+import { convertAheadModule, type ConvertAheadInput } from "../notebook/convert-ahead";
 import { usableCores } from "../shared/cores";
 import { isJsonObject } from "../shared/json-depth";
 import { checkParameters, parametersOfFiles, type NotebookParameter } from "./parameters";
@@ -349,6 +351,17 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
   };
   const notebooks = notebooksDigest(files, checkedParameters);
   let preparation: Preparation | undefined;
+  let conversionsAhead: HelperProcess | undefined;
+  // The parameters a notebook is given: the corpus path relative to the notebook's folder (its
+  // kernel's working directory), so that no absolute path enters the report, and of the others
+  // those it declares (another notebook's would be an unused constant).
+  const parametersOf = (file: string): Array<[string, string]> => {
+    const parameters: Array<[string, string]> = [];
+    if (options.corpus) parameters.push(["corpusPath", JSON.stringify(path.relative(path.dirname(path.resolve(file)), path.resolve(options.corpus)) || ".")]);
+    const declared = new Set((parametersByFile.get(file) ?? []).map((parameter) => parameter.name));
+    for (const parameter of checkedParameters) if (declared.has(parameter[0]) || declared.size === 0) parameters.push(parameter);
+    return parameters;
+  };
   try {
     let corpus: Corpus;
     const cacheBefore = process.env.WENXI_CACHE_DIR;
@@ -366,6 +379,21 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     const preparedCalls = keepSpare ? readPreparedCalls(packageRoot, notebooks) : [];
     if (preparedCalls.length > 0) preparation = new Preparation(cache, { corpus: corpusSource, loadOptions: runLoadOptions, calls: preparedCalls });
     const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: checkedParameters.map(([name, value]) => [name, value]) };
+    // The order notebooks start in (with several jobs, the longest first).
+    const order = jobs > 1 ? startOrder(files, readTimings(packageRoot, run.corpus.sha256)) : files.map((_, index) => index);
+    // The cells of the notebooks that wait for a kernel are converted meanwhile by one process
+    // (notebook/convert-ahead.ts), which parses TypeScript's libraries once for them all: on the
+    // first run after an install or a change of the notebooks (later runs find every cell kept).
+    // Not with another kernel than tslab's (its conversions would not be this one's), nor where a
+    // spare kernel is not kept either (there a kernel's start is nothing beside its notebook).
+    if (keepSpare && !options.kernelArgv && order.length > jobs) {
+      const waiting = order.slice(jobs).map((index) => files[index]);
+      const notebooks = waiting.map((file) => ({
+        folder: path.dirname(path.resolve(file)),
+        sources: notebookToRun(file, parametersOf(file)).cells.filter((cell) => cell.cell_type === "code").map(sourceText),
+      }));
+      conversionsAhead = new HelperProcess(convertAheadModule, path.join(cache, "convert-ahead.json"), { cache: kernelEnv.WENXI_CONVERSION_CACHE, notebooks } satisfies ConvertAheadInput);
+    }
     // A run of some notebooks keeps the other pages of the existing report: only if that report was
     // made from the same corpus and parameters, or the pages would describe different corpora.
     const existing = folderState(out, reportFolderKind);
@@ -418,16 +446,9 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       const runOne = async (index: number, file: string) => {
         const name = path.basename(file, ".ipynb");
         options.onProgress?.({ kind: "notebook", index: index + 1, count: files.length, name });
-        const parameters: Array<[string, string]> = [];
-        // The corpus path is given relative to the notebook's folder (its kernel's working
-        // directory), so that no absolute path enters the report.
-        if (options.corpus) parameters.push(["corpusPath", JSON.stringify(path.relative(path.dirname(path.resolve(file)), path.resolve(options.corpus)) || ".")]);
-        // Each notebook gets the parameters it declares (another notebook's would be an unused constant).
-        const declared = new Set((parametersByFile.get(file) ?? []).map((parameter) => parameter.name));
-        for (const parameter of checkedParameters) if (declared.has(parameter[0]) || declared.size === 0) parameters.push(parameter);
         const started = Date.now();
         const run = await runNotebook(file, {
-          parameters,
+          parameters: parametersOf(file),
           timeout: options.timeout,
           kernelArgv: options.kernelArgv,
           env: kernelEnv,
@@ -461,7 +482,6 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       };
       // A pool of `jobs` runners takes the notebooks in start order. A failing notebook costs only its
       // own page: the others still run. After an error (a kernel that cannot start) no new one starts.
-      const order = jobs > 1 ? startOrder(files, readTimings(packageRoot, run.corpus.sha256)) : files.map((_, index) => index);
       const timings: Record<string, number> = {};
       let nextIndex = 0;
       const errors: Array<{ index: number; error: unknown }> = [];
@@ -518,6 +538,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     // Kernels started early and never used (a run that failed before its notebooks).
     await Promise.all(spareKernels.splice(0).map((kernel) => kernel.then((client) => client.shutdown()).catch(() => undefined)));
     await preparation?.stop();
+    await conversionsAhead?.stop();
     rmSync(cache, { recursive: true, force: true });
     forgetCleanup();
   }

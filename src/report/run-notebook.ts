@@ -66,16 +66,20 @@ function failureMessage(result: ExecutionResult, timeout: number): string {
   return (errors || stderr || "the cell failed (no error text)").trim();
 }
 
-export async function runNotebook(file: string, options: RunOptions = {}): Promise<NotebookRun> {
-  const timeout = options.timeout ?? 120;
+/** The notebook as it runs: the given parameters injected after its parameters cell, each declared with the type of the notebook's parameter (parameters.ts). */
+export function notebookToRun(file: string, parameters: Array<[string, string]>): Notebook {
   const original = readNotebook(file);
-  // Each value declared with the type of the notebook's parameter (parameters.ts).
   const declared = new Map(notebookParameters(original).map((parameter) => [parameter.name, parameter]));
-  const annotations = new Map((options.parameters ?? []).flatMap(([name]) => {
+  const annotations = new Map(parameters.flatMap(([name]) => {
     const annotation = parameterAnnotation(declared.get(name));
     return annotation ? [[name, annotation] as [string, string]] : [];
   }));
-  const notebook = injectParameters(original, options.parameters ?? [], annotations);
+  return injectParameters(original, parameters, annotations);
+}
+
+export async function runNotebook(file: string, options: RunOptions = {}): Promise<NotebookRun> {
+  const timeout = options.timeout ?? 120;
+  const notebook = notebookToRun(file, options.parameters ?? []);
   const codeCells = notebook.cells.filter((cell) => cell.cell_type === "code");
   const kernel = await (options.kernel ?? KernelClient.start({ cwd: path.dirname(path.resolve(file)), argv: options.kernelArgv, env: options.env }));
   let failure: CellFailure | undefined;

@@ -1,10 +1,13 @@
 // The kept conversions of cells (notebook/conversion-cache.ts), in the real tslab kernel: a cell
 // is converted again whenever anything that decided it changed, and a type error is never kept.
-import { readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parameterTemplate } from "../../src/notebook/conversion-cache";
-import { runNotebook } from "../../src/report/run-notebook";
+import { convertAheadModule, type ConvertAheadInput } from "../../src/notebook/convert-ahead";
+import { HelperProcess } from "../../src/report/helper-process";
+import { notebookToRun, runNotebook } from "../../src/report/run-notebook";
+import { sourceText } from "../../src/report/notebook-format";
 import { projectTemporaryFolder, temporaryFolder } from "../helpers";
 import { writeNotebook } from "../report/notebooks";
 
@@ -54,5 +57,40 @@ describe("kept conversions", () => {
     const fourth = await runNotebook(file, { env, timeout: 60 });
     expect(fourth.failure).toBeUndefined();
     expect(fourth.notebook.cells[1].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "次数 42\n" }]);
+  }, 120_000);
+});
+
+describe("cells converted ahead", () => {
+  it("by a process of their own are the very entries the notebook's kernel looks up, up to the first cell with a type error", async () => {
+    const cache = path.join(temporaryFolder(), "tslab");
+    const ahead = path.join(folder, "ahead");
+    mkdirSync(ahead);
+    writeFileSync(path.join(ahead, "measure.js"), "exports.measure = () => 42;\n");
+    writeFileSync(path.join(ahead, "measure.d.ts"), "export declare function measure(): number;\n");
+    const file = writeNotebook(ahead, "ahead", [
+      { code: 'const label = "次数";', tags: ["parameters"] },
+      { code: 'import { measure } from "./measure";\nconst count: number = measure();' },
+      { code: "console.log(label, count * 2);" },
+    ]);
+    const parameters: Array<[string, string]> = [["label", '"预先"']];
+    const sources = notebookToRun(file, parameters).cells.filter((cell) => cell.cell_type === "code").map(sourceText);
+    expect(sources).toHaveLength(4); // with the injected parameters
+    const input: ConvertAheadInput = { cache, notebooks: [{ folder: ahead, sources }] };
+    await new HelperProcess(convertAheadModule, path.join(temporaryFolder(), "input.json"), input).finished;
+    const entries = () => readdirSync(cache).filter((name) => !name.startsWith("inputs-")).sort();
+    const made = entries();
+    expect(made).toHaveLength(4);
+    // The kernel finds every cell: it writes no entry of its own (a key of another shape would add one).
+    const run = await runNotebook(file, { env: { WENXI_CONVERSION_CACHE: cache }, timeout: 60, parameters });
+    expect(run.failure).toBeUndefined();
+    expect(run.notebook.cells[3].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "预先 84\n" }]);
+    expect(entries()).toEqual(made);
+    // A type error: converted ahead no further, and reported by the kernel.
+    const failing = writeNotebook(ahead, "ahead-failing", [{ code: 'const wrong: number = "一";' }, { code: "console.log(wrong);" }]);
+    const failingSources = notebookToRun(failing, []).cells.map(sourceText);
+    await new HelperProcess(convertAheadModule, path.join(temporaryFolder(), "input.json"), { cache, notebooks: [{ folder: ahead, sources: failingSources }] }).finished;
+    expect(entries()).toEqual(made);
+    const failed = await runNotebook(failing, { env: { WENXI_CONVERSION_CACHE: cache }, timeout: 60 });
+    expect(failed.failure?.message).toMatch(/Type 'string' is not assignable to type 'number'/);
   }, 120_000);
 });
