@@ -387,12 +387,15 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     // Not with another kernel than tslab's (its conversions would not be this one's), nor where a
     // spare kernel is not kept either (there a kernel's start is nothing beside its notebook).
     if (keepSpare && !options.kernelArgv && order.length > jobs) {
-      const waiting = order.slice(jobs).map((index) => files[index]);
-      const notebooks = waiting.map((file) => ({
-        folder: path.dirname(path.resolve(file)),
-        sources: notebookToRun(file, parametersOf(file)).cells.filter((cell) => cell.cell_type === "code").map(sourceText),
-      }));
-      conversionsAhead = new HelperProcess(convertAheadModule, path.join(cache, "convert-ahead.json"), { cache: kernelEnv.WENXI_CONVERSION_CACHE, notebooks } satisfies ConvertAheadInput);
+      // A notebook that cannot be read is left to its own run, which reports it.
+      const waiting = order.slice(jobs).flatMap((index) => {
+        try {
+          return [{ folder: path.dirname(path.resolve(files[index])), sources: notebookToRun(files[index], parametersOf(files[index])).cells.filter((cell) => cell.cell_type === "code").map(sourceText) }];
+        } catch {
+          return [];
+        }
+      });
+      conversionsAhead = new HelperProcess(convertAheadModule, path.join(cache, "convert-ahead.json"), { cache: kernelEnv.WENXI_CONVERSION_CACHE, notebooks: waiting } satisfies ConvertAheadInput);
     }
     // A run of some notebooks keeps the other pages of the existing report: only if that report was
     // made from the same corpus and parameters, or the pages would describe different corpora.
