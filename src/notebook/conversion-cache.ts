@@ -15,7 +15,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 
-interface Conversion {
+/** What tslab's converter makes of a cell. */
+export interface Conversion {
   output?: string;
   declOutput?: string;
   diagnostics: unknown[];
@@ -24,7 +25,8 @@ interface Conversion {
   lastExpressionVar?: string;
 }
 
-interface Converter {
+/** tslab's converter (dist/converter.js), as far as wenxi uses it. */
+export interface Converter {
   convert(prevDecl: string, src: string): Conversion;
   inspect(...parts: unknown[]): unknown;
   complete(...parts: unknown[]): unknown;
@@ -91,12 +93,21 @@ function fillValues(text: string, lines: Array<{ name: string; value: string }>)
 /** Entries kept at most; past it the oldest half is removed. */
 const maximumEntries = 4000;
 
-export function installConversionCache(folder: string): void {
-  const tslabFolder = path.dirname(require.resolve("tslab/package.json"));
-  const converterModule = require(path.join(tslabFolder, "dist", "converter.js")) as { createConverter: (options?: Record<string, unknown>) => Converter };
-  const typescriptPath = require.resolve("@tslab/typescript-for-tslab", { paths: [tslabFolder] });
+/** The folder of the tslab this process runs (its kernel's, or the one beside wenxi). */
+export function tslabFolder(): string {
+  return path.dirname(require.resolve("tslab/package.json"));
+}
+
+/**
+ * Makes tslab's createConverter keep conversions in `folder`; returns it (the one tslab's kernel
+ * calls from then on), for a process that converts cells itself (convert-ahead.ts).
+ */
+export function installConversionCache(folder: string): (options?: Record<string, unknown>) => Converter {
+  const tslab = tslabFolder();
+  const converterModule = require(path.join(tslab, "dist", "converter.js")) as { createConverter: (options?: Record<string, unknown>) => Converter };
+  const typescriptPath = require.resolve("@tslab/typescript-for-tslab", { paths: [tslab] });
   const ts = require(typescriptPath) as { version: string; sys: System };
-  const versions = [JSON.parse(readFileSync(path.join(tslabFolder, "package.json"), "utf8")).version as string, ts.version];
+  const versions = [JSON.parse(readFileSync(path.join(tslab, "package.json"), "utf8")).version as string, ts.version];
   // Every answer the compiler got, first one kept (the compiler's own cache does not ask twice).
   const probes = new Map<string, Probe>();
   const original = new Map<string, (...parts: never[]) => unknown>();
@@ -202,4 +213,5 @@ export function installConversionCache(folder: string): void {
       close: () => real?.close(),
     };
   };
+  return converterModule.createConverter;
 }

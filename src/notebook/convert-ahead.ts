@@ -7,7 +7,7 @@
 // that finds its cells there parses no library at all; one that comes first converts them itself.
 import * as path from "node:path";
 import { readFileSync } from "node:fs";
-import { installConversionCache } from "./conversion-cache";
+import { installConversionCache, tslabFolder } from "./conversion-cache";
 
 /** This module, for the runner to start as a process of its own. */
 export const convertAheadModule = __filename;
@@ -18,18 +18,10 @@ export interface ConvertAheadInput {
   notebooks: Array<{ folder: string; sources: string[] }>;
 }
 
-interface Conversion {
-  diagnostics: unknown[];
-  declOutput?: string;
-}
-
 /** Converts each notebook's cells as tslab's executor would, up to its first cell with a diagnostic; `stopped` is asked between cells. */
-export async function convertAhead(input: ConvertAheadInput, stopped: () => boolean = () => false): Promise<number> {
-  installConversionCache(input.cache);
-  const tslabFolder = path.dirname(require.resolve("tslab/package.json"));
-  const { createConverter } = require(path.join(tslabFolder, "dist", "converter.js")) as { createConverter: (options: Record<string, unknown>) => { convert: (prevDecl: string, src: string) => Conversion; close: () => void } };
-  const { getCodeMetadata } = require(path.join(tslabFolder, "dist", "metadata.js")) as { getCodeMetadata: (src: string) => { module?: string; mode?: string } };
-  let converted = 0;
+export async function convertAhead(input: ConvertAheadInput, stopped: () => boolean = () => false): Promise<void> {
+  const createConverter = installConversionCache(input.cache);
+  const { getCodeMetadata } = require(path.join(tslabFolder(), "dist", "metadata.js")) as { getCodeMetadata: (src: string) => { module?: string; mode?: string } };
   // One converter per folder, made there: the cache's key holds the working directory, as a kernel's does.
   const folders = [...new Set(input.notebooks.map((notebook) => notebook.folder))];
   for (const folder of folders) {
@@ -39,11 +31,10 @@ export async function convertAhead(input: ConvertAheadInput, stopped: () => bool
     for (const notebook of input.notebooks.filter((each) => each.folder === folder)) {
       let prevDecl = "";
       for (const source of notebook.sources) {
-        if (stopped()) return converted;
+        if (stopped()) return;
         const metadata = getCodeMetadata(source);
         if (metadata.module || metadata.mode === "browser") break;
         const conversion = converter.convert(prevDecl, source);
-        converted++;
         if (conversion.diagnostics.length > 0) break;
         prevDecl = conversion.declOutput || "";
         // Let a SIGTERM in between cells.
@@ -52,7 +43,6 @@ export async function convertAhead(input: ConvertAheadInput, stopped: () => bool
     }
     converter.close();
   }
-  return converted;
 }
 
 if (require.main === module) {
