@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSyn
 import { availableParallelism, tmpdir } from "node:os";
 import * as path from "node:path";
 import { loadCorpus, type LoadOptions } from "../corpus/load";
-import { readRecordedCalls } from "../shared/cache";
+import { readRecordedCalls, type RecordedCall } from "../shared/cache";
 import { notebooksDigest, Preparation, readPreparedCalls, writePreparedCalls } from "./prepare";
 import { hintsFile, readHints, writeHints } from "./run-hints";
 import type { Corpus } from "../corpus/types";
@@ -179,6 +179,8 @@ export interface ReportResult {
   entries: IndexEntry[];
   /** What was found and tidied from runs that were stopped (a report put back, a half-built one removed). */
   notes: string[];
+  /** The calls the notebooks made on the corpus as loaded (report/prepare.ts): what the next run of them makes ahead. */
+  calls: RecordedCall[];
 }
 
 function listNotebooks(folder: string, names?: string[]): string[] {
@@ -500,7 +502,8 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       };
       await Promise.all(Array.from({ length: jobs }, runner));
       writeTimings(packageRoot, run.corpus.sha256, timings);
-      writePreparedCalls(packageRoot, notebooks, readRecordedCalls(cache));
+      const calls = readRecordedCalls(cache);
+      writePreparedCalls(packageRoot, notebooks, calls);
       if (errors.length > 0) throw errors.sort((left, right) => left.index - right.index)[0].error;
       const allEntries = names.map((name) => entries.get(name) ?? previousEntries.get(name)).filter((entry): entry is IndexEntry => entry !== undefined);
       build.write(reportManifest, `${JSON.stringify({ entries: allEntries }, null, 1)}\n`);
@@ -532,7 +535,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       } catch {
         // Someone else's files there: left alone.
       }
-      return { out, entries: allEntries, notes };
+      return { out, entries: allEntries, notes, calls };
     }
   } catch (error) {
     abandonBuild?.();

@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport } from "../../src/report/report";
 import { projectTemporaryFolder, runProgram, writeFiles } from "../helpers";
+import { shippedCallsAdvice, shippedCallsFor, sortedCalls } from "./notebooks";
 
 const chromiumPath = "/usr/bin/chromium";
 const available = existsSync(chromiumPath);
@@ -71,7 +72,10 @@ describe.skipIf(!available)("the report in headless Chromium", () => {
     const temporary = projectTemporaryFolder();
     const reports = path.join(temporary, "reports");
     // The bundled corpus's report as `npm run report` makes it: with its preset.
-    await buildReport({ out: reports, parameters: [["preset", JSON.stringify("public-security")]] });
+    const preset: [string, string] = ["preset", JSON.stringify("public-security")];
+    const result = await buildReport({ out: reports, parameters: [preset] });
+    // The calls the notebooks made are those shipped for the first `npm run report` after an install.
+    expect(sortedCalls(result.calls), shippedCallsAdvice).toEqual(shippedCallsFor([preset]));
     // Beside the report, never inside it (a report folder holds only what wenxi wrote): CI keeps
     // them where WENXI_SCREENSHOTS says; otherwise they go with the test's temporary folder.
     const screenshots = process.env.WENXI_SCREENSHOTS ?? path.join(temporary, "screenshots");

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport } from "../../src/report/report";
 import { bundledCorpusStrings, writeReportsCorpus } from "../fixtures/reports-corpus";
 import { projectTemporaryFolder } from "../helpers";
+import { shippedCallsAdvice, shippedCallsFor, sortedCalls } from "./notebooks";
 
 const folder = projectTemporaryFolder();
 const reportsCorpus = path.join(folder, "reports-corpus");
@@ -87,7 +88,9 @@ describe("a report on one document", () => {
     mkdirSync(single);
     writeFileSync(path.join(single, "唯一.txt"), "唯一的文档\n农业合作化推进明显，粮食生产任务完成。钢铁工业规模扩大，基本建设成效明显。\n");
     const singleOut = path.join(folder, "single-out");
-    await buildReport({ out: singleOut, corpus: single, timeout: 240 });
+    const result = await buildReport({ out: singleOut, corpus: single, timeout: 240 });
+    // The calls the notebooks made are those shipped for a first run without parameters.
+    expect(sortedCalls(result.calls), shippedCallsAdvice).toEqual(shippedCallsFor([]));
     const text = (name: string) => outputText(readExecuted(path.join(singleOut, `${name}.ipynb`)));
     expect(text("04-comparison")).toContain("Keyness needs at least two documents to compare; this corpus has one");
     expect(text("08-over-time")).toContain("No document carries a date, so there is no change over time to show.");

@@ -5,8 +5,9 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { keywords, loadCorpus, tokenize } from "../../src";
 import { readRecordedCalls, recordedCallsFile } from "../../src/shared/cache";
-import { notebooksDigest, Preparation, readPreparedCalls, writePreparedCalls } from "../../src/report/prepare";
+import { notebooksDigest, Preparation, readPreparedCalls, shippedCallParameters, shippedCallsFile, writePreparedCalls } from "../../src/report/prepare";
 import { temporaryFolder, writeFiles } from "../helpers";
+import { shippedCallsAdvice, shippedCallsFor } from "./notebooks";
 
 afterEach(() => {
   delete process.env.WENXI_CACHE_DIR;
@@ -61,16 +62,45 @@ describe("recorded calls", () => {
     expect(readPreparedCalls(root, "notebooks-2")).toEqual(calls(99));
   });
 
-  it("tells notebooks apart by their contents and the parameters given", () => {
+  it("tells notebooks apart by their names, contents and the parameters given, not by their folder", () => {
     const folder = temporaryFolder();
-    writeFiles(folder, { "a.ipynb": "{}", "b.ipynb": "{}" });
+    writeFiles(folder, { "a.ipynb": "{}", "b.ipynb": "{}", "elsewhere/a.ipynb": "{}", "elsewhere/b.ipynb": "{}", "renamed/a.ipynb": "{}", "renamed/c.ipynb": "{}" });
     const files = [path.join(folder, "a.ipynb"), path.join(folder, "b.ipynb")];
     const digest = notebooksDigest(files, []);
     expect(notebooksDigest(files, [])).toBe(digest);
+    // The same notebooks in another folder (the package installed elsewhere): the same digest.
+    expect(notebooksDigest([path.join(folder, "elsewhere", "a.ipynb"), path.join(folder, "elsewhere", "b.ipynb")], [])).toBe(digest);
+    expect(notebooksDigest([path.join(folder, "renamed", "a.ipynb"), path.join(folder, "renamed", "c.ipynb")], [])).not.toBe(digest);
     expect(notebooksDigest(files, [["preset", '"public-security"']])).not.toBe(digest);
     expect(notebooksDigest(files.slice(0, 1), [])).not.toBe(digest);
     writeFiles(folder, { "b.ipynb": '{"cells": []}' });
     expect(notebooksDigest(files, [])).not.toBe(digest);
+  });
+
+  it("before any run of the notebooks, takes the calls shipped for them; a run's own record comes first", () => {
+    const root = temporaryFolder();
+    const shipped = [{ call: "tokenize" as const, options: { preset: "" } }];
+    writeFiles(root, { "notebooks/report-calls.json": JSON.stringify({ runs: [{ notebooks: "bundled", calls: shipped }] }) });
+    expect(shippedCallsFile(root)).toBe(path.join(root, "notebooks", "report-calls.json"));
+    expect(readPreparedCalls(root, "bundled")).toEqual(shipped);
+    expect(readPreparedCalls(root, "other notebooks")).toEqual([]);
+    const recorded = [{ call: "keywords" as const, options: { method: "textrank", top: 8 } }];
+    writePreparedCalls(root, "bundled", recorded);
+    expect(readPreparedCalls(root, "bundled")).toEqual(recorded);
+    // The shipped record is read, never written.
+    expect(JSON.parse(readFileSync(shippedCallsFile(root), "utf8"))).toEqual({ runs: [{ notebooks: "bundled", calls: shipped }] });
+  });
+
+  it("ships the calls of the bundled notebooks as they are, without parameters and with npm run report's preset", () => {
+    expect(shippedCallParameters).toEqual([[], [["preset", '"public-security"']]]);
+    for (const parameters of shippedCallParameters) {
+      const calls = shippedCallsFor(parameters);
+      expect(calls, shippedCallsAdvice).toBeDefined();
+      // Each set segments the corpus as the notebooks do and asks nodejieba for keywords.
+      expect(calls!.map((call) => call.call).sort()).toEqual(["keywords", "keywords", "tokenize", "tokenize", "tokenize"]);
+    }
+    // In the package: the record goes with the notebooks.
+    expect((JSON.parse(readFileSync("package.json", "utf8")) as { files: string[] }).files).toContain("notebooks/report-calls.json");
   });
 });
 
