@@ -69,12 +69,14 @@ async function main(): Promise<void> {
       described = `${files.toLocaleString("en-US")} news-sized files (${(bytes / 1048576).toFixed(0)} MB)`;
     } else throw new Error(`--shape takes short, reports or news, got "${shape}"`);
     const out = path.join(folder, "report");
-    // --cold: as the first run after an install (or after the notebooks changed), without the
-    // conversions of cells and the prepared calls earlier runs kept (both are wenxi's own caches).
+    // --cold: as the first run after an install, without what earlier runs kept in wenxi's own
+    // caches (the conversions of cells, the calls the notebooks made, their timings); what is
+    // shipped with the notebooks (notebooks/report-*.json) is there, as in an installed package.
     const cold = process.argv.includes("--cold");
     if (cold) {
       rmSync(path.join(packageRoot, "node_modules", ".cache", "wenxi", "tslab"), { recursive: true, force: true });
       rmSync(path.join(packageRoot, "node_modules", ".cache", "wenxi", "report-calls.json"), { force: true });
+      rmSync(path.join(packageRoot, "node_modules", ".cache", "wenxi", "report-timings.json"), { force: true });
     }
     const started = Date.now();
     const child = spawn(process.execPath, [path.resolve(__dirname, "../cli/main.js"), "report", "--corpus", corpus, "--out", out, "--timeout", "1800"], { stdio: ["ignore", "ignore", "pipe"] });
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
     const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
     clearInterval(sampler);
     const seconds = (Date.now() - started) / 1000;
-    console.log(`report on ${described}${cold ? " (cold: no kept conversions or calls)" : ""}: ${status === 0 ? "written" : `FAILED (exit ${status})`} in ${seconds.toFixed(1)} s, peak memory of the runner and its kernels ${(peak / 1048576).toFixed(0)} MiB`);
+    console.log(`report on ${described}${cold ? " (cold: as after an install, nothing kept by earlier runs)" : ""}: ${status === 0 ? "written" : `FAILED (exit ${status})`} in ${seconds.toFixed(1)} s, peak memory of the runner and its kernels ${(peak / 1048576).toFixed(0)} MiB`);
     if (status !== 0) console.log(stderr);
     const timings = [...stderr.matchAll(/\] (\S+): (?:done|FAILED) in ([\d.]+) s/g)].map((match) => `${match[1]} ${match[2]} s`);
     console.log(`  notebooks: ${timings.join(", ")}`);

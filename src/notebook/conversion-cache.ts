@@ -11,9 +11,12 @@
 // The parameters cell `wenxi report` injects differs with every corpus path: when its lines are
 // `const name: string|number|boolean = <JSON value of that type>;` (which always type-check), its
 // conversion is kept with the values left out and written back in.
+// A cell another process is converting (convert-ahead.ts; its claim file names it) is waited for,
+// not converted a second time beside it.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { claimHeld, release, sleepSync } from "../shared/cache";
 
 /** What tslab's converter makes of a cell. */
 export interface Conversion {
@@ -27,7 +30,8 @@ export interface Conversion {
 
 /** tslab's converter (dist/converter.js), as far as wenxi uses it. */
 export interface Converter {
-  convert(prevDecl: string, src: string): Conversion;
+  /** tslab's call; wenxi's converter also tells `converted` the conversion before it is kept (convert-ahead.ts claims the next cell then). */
+  convert(prevDecl: string, src: string, converted?: (conversion: Conversion) => void): Conversion;
   inspect(...parts: unknown[]): unknown;
   complete(...parts: unknown[]): unknown;
   addModule(...parts: unknown[]): unknown;
@@ -98,6 +102,43 @@ export function tslabFolder(): string {
   return path.dirname(require.resolve("tslab/package.json"));
 }
 
+/** The options tslab's kernel (not jslab's) gives its Node converter. */
+export const kernelConverterOptions = { isJS: false, isBrowser: false };
+
+/** tslab's version and its TypeScript's (from their package.json: no need to load TypeScript). */
+function converterVersions(tslab: string): string[] {
+  const version = (file: string) => (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+  return [version(path.join(tslab, "package.json")), version(require.resolve("@tslab/typescript-for-tslab/package.json", { paths: [tslab] }))];
+}
+
+/** The key of a cell's conversion by a converter made with `options` in `folder`, after the declarations `prevDecl`. */
+export function conversionKey(options: unknown, folder: string, prevDecl: string, src: string, tslab = tslabFolder()): string {
+  const parameters = parameterTemplate(src);
+  return digest([...converterVersions(tslab), options ?? {}, folder, prevDecl, parameters ? parameters.template : src]);
+}
+
+/** The file of a kept conversion. */
+export function conversionFile(cache: string, key: string): string {
+  return path.join(cache, `${key}.json`);
+}
+
+/** The claim file of a conversion another process is making (shared/cache.ts claim). */
+export function conversionClaimFile(cache: string, key: string): string {
+  return path.join(cache, `${key}.claim`);
+}
+
+/** Whether this process holds the claim `file`. */
+function claimedHere(file: string): boolean {
+  try {
+    return readFileSync(file, "utf8") === String(process.pid);
+  } catch {
+    return false;
+  }
+}
+
+/** Longest wait for a cell another process claimed (past it, the kernel converts the cell itself). */
+const claimWaitMilliseconds = 60_000;
+
 /**
  * Makes tslab's createConverter keep conversions in `folder`; returns it (the one tslab's kernel
  * calls from then on), for a process that converts cells itself (convert-ahead.ts).
@@ -107,7 +148,6 @@ export function installConversionCache(folder: string): (options?: Record<string
   const converterModule = require(path.join(tslab, "dist", "converter.js")) as { createConverter: (options?: Record<string, unknown>) => Converter };
   const typescriptPath = require.resolve("@tslab/typescript-for-tslab", { paths: [tslab] });
   const ts = require(typescriptPath) as { version: string; sys: System };
-  const versions = [JSON.parse(readFileSync(path.join(tslab, "package.json"), "utf8")).version as string, ts.version];
   // Every answer the compiler got, first one kept (the compiler's own cache does not ask twice).
   const probes = new Map<string, Probe>();
   const original = new Map<string, (...parts: never[]) => unknown>();
@@ -170,27 +210,45 @@ export function installConversionCache(folder: string): (options?: Record<string
     let real: Converter | undefined;
     const compiler = () => (real ??= createConverter(options));
     return {
-      convert(prevDecl: string, src: string): Conversion {
+      convert(prevDecl: string, src: string, converted?: (conversion: Conversion) => void): Conversion {
         const parameters = parameterTemplate(src);
-        const key = digest([...versions, options ?? {}, process.cwd(), prevDecl, parameters ? parameters.template : src]);
-        const entryFile = path.join(folder, `${key}.json`);
-        try {
-          const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { inputs: string; conversion: Conversion };
-          if (inputsHold(entry.inputs)) {
+        const key = conversionKey(options, process.cwd(), prevDecl, src, tslab);
+        const entryFile = conversionFile(folder, key);
+        const kept = (): Conversion | undefined => {
+          try {
+            const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { inputs: string; conversion: Conversion };
+            if (!inputsHold(entry.inputs)) return undefined;
             const conversion = entry.conversion;
             return parameters ? { ...conversion, output: fillValues(conversion.output ?? "", parameters.lines) } : conversion;
+          } catch {
+            return undefined; // not kept, or unreadable: converted below
           }
-        } catch {
-          // not kept, or unreadable: converted below
+        };
+        let found = kept();
+        // Being converted by the process that converts ahead (a claim not this process's own): its
+        // entry, once written, or converted here when its claim is released without one (a type
+        // error) or its process is gone.
+        const claimFile = conversionClaimFile(folder, key);
+        if (found === undefined && !claimedHere(claimFile)) {
+          for (const started = Date.now(); found === undefined && claimHeld(claimFile) && Date.now() - started < claimWaitMilliseconds; ) {
+            sleepSync(10);
+            found = kept();
+          }
+          if (!claimHeld(claimFile)) release(claimFile); // left by a process that is gone
+        }
+        if (found !== undefined) {
+          converted?.(found);
+          return found;
         }
         const conversion = compiler().convert(prevDecl, src);
+        converted?.(conversion);
         if (conversion.diagnostics.length > 0 || conversion.sideOutputs || conversion.output === undefined) return conversion;
         try {
-          let kept = conversion;
+          let keptConversion = conversion;
           if (parameters) {
             const output = markValues(conversion.output ?? "", parameters.lines);
             if (output === undefined || parameters.lines.some(({ value }) => (conversion.declOutput ?? "").includes(value))) return conversion;
-            kept = { ...conversion, output };
+            keptConversion = { ...conversion, output };
           }
           // The answers so far (only ever more of them), written when they grew since the last cell kept.
           if (!written || written.count !== probes.size) {
@@ -201,7 +259,7 @@ export function installConversionCache(folder: string): (options?: Record<string
             validInputs.set(written.digest, true);
             prune();
           }
-          write(`${key}.json`, JSON.stringify({ inputs: written.digest, conversion: kept }));
+          write(path.basename(entryFile), JSON.stringify({ inputs: written.digest, conversion: keptConversion }));
         } catch {
           // A cache that cannot be written is only a slower run.
         }

@@ -27,6 +27,11 @@ export class HelperProcess {
     });
   }
 
+  /** The process's id (undefined when it could not be started). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Resolves when the process has ended, on its own or stopped. */
   get finished(): Promise<void> {
     return this.exited;

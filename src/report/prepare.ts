@@ -5,7 +5,7 @@
 // notebooks and parameters recorded (shared/cache.ts), kept in
 // node_modules/.cache/wenxi/report-calls.json for the last 12 such sets; before any run, the record
 // shipped with the bundled notebooks (notebooks/report-calls.json, written by
-// `node dist/bench/shipped-calls.js`), so that the first run after an install makes them ahead
+// `node dist/bench/shipped-hints.js`), so that the first run after an install makes them ahead
 // too. Nothing here decides a
 // result: a call made ahead is the call the notebook would make, stored under the same key, and a
 // call that fails or is not reached in time is made by the notebook that needs it.

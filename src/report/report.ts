@@ -6,11 +6,11 @@
 // wenxi replaces only folders it wrote: each report holds a marker file, and an output path that
 // is anything else (a file, a folder of other files, the working directory) is refused.
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import * as path from "node:path";
 import { loadCorpus, type LoadOptions } from "../corpus/load";
-import { readRecordedCalls, type RecordedCall } from "../shared/cache";
+import { claim, readRecordedCalls, type RecordedCall } from "../shared/cache";
 import { notebooksDigest, Preparation, readPreparedCalls, writePreparedCalls } from "./prepare";
 import { hintsFile, readHints, writeHints } from "./run-hints";
 import type { Corpus } from "../corpus/types";
@@ -24,7 +24,7 @@ import { checkReplaceable as checkOwnedReplaceable, FolderBuild, folderState, is
 import { KernelClient } from "./kernel-client";
 import { notebookToRun, runNotebook, type CellFailure } from "./run-notebook";
 import { HelperProcess } from "./helper-process";
-import { convertAheadModule, type ConvertAheadInput } from "../notebook/convert-ahead";
+import { convertAheadModule, firstCellClaim, releaseClaimsOf, type ConvertAheadInput } from "../notebook/convert-ahead";
 import { usableCores } from "../shared/cores";
 import { isJsonObject } from "../shared/json-depth";
 import { checkParameters, parametersOfFiles, type NotebookParameter } from "./parameters";
@@ -111,10 +111,18 @@ export interface ReportOptions {
  * touches: with several jobs, the longest notebooks start first. Kept per corpus (its digest), for
  * the last 12 corpora: a run on a corpus not seen before takes the record of the run whose
  * notebooks worked longest (on a tiny corpus every notebook takes its kernel's start-up, which
- * says nothing of their order on a large one). A missing or unreadable file only means notebook order.
+ * says nothing of their order on a large one). Before any run, the seconds shipped with the bundled
+ * notebooks (notebooks/report-timings.json: a run on the 49 long reports of the benchmark, written
+ * by `node dist/bench/shipped-hints.js`), by file name. A missing or unreadable file only
+ * means notebook order.
  */
 function timingsFile(projectRoot: string): string {
   return hintsFile(projectRoot, "report-timings.json");
+}
+
+/** The seconds shipped with the bundled notebooks of the package at `projectRoot`, by notebook file name. */
+export function shippedTimingsFile(projectRoot: string): string {
+  return path.join(projectRoot, "notebooks", "report-timings.json");
 }
 
 interface TimingRecord {
@@ -122,8 +130,8 @@ interface TimingRecord {
   seconds: Record<string, number>;
 }
 
-function readTimingRecords(projectRoot: string): TimingRecord[] {
-  return readHints(timingsFile(projectRoot), (run) => {
+function readTimingRecords(file: string): TimingRecord[] {
+  return readHints(file, (run) => {
     const record = run as Partial<TimingRecord> | null;
     if (!record || typeof record.corpus !== "string" || !record.seconds || typeof record.seconds !== "object") return undefined;
     const seconds = Object.fromEntries(Object.entries(record.seconds).filter((entry): entry is [string, number] => typeof entry[1] === "number" && Number.isFinite(entry[1])));
@@ -131,14 +139,18 @@ function readTimingRecords(projectRoot: string): TimingRecord[] {
   });
 }
 
-export function readTimings(projectRoot: string, corpus: string): Record<string, number> {
-  const records = readTimingRecords(projectRoot);
+/** The seconds of each notebook (by its absolute path) to order the run of `files` on `corpus` by. */
+export function readTimings(projectRoot: string, corpus: string, files: string[] = []): Record<string, number> {
+  const records = readTimingRecords(timingsFile(projectRoot));
   const total = (record: TimingRecord) => Object.values(record.seconds).reduce((sum, value) => sum + value, 0);
-  return (records.find((record) => record.corpus === corpus) ?? [...records].sort((left, right) => total(right) - total(left))[0])?.seconds ?? {};
+  const earlier = records.find((record) => record.corpus === corpus) ?? [...records].sort((left, right) => total(right) - total(left))[0];
+  if (earlier) return earlier.seconds;
+  const shipped = readTimingRecords(shippedTimingsFile(projectRoot))[0]?.seconds ?? {};
+  return Object.fromEntries(files.flatMap((file) => (Object.hasOwn(shipped, path.basename(file)) ? [[path.resolve(file), shipped[path.basename(file)]]] : [])));
 }
 
 export function writeTimings(projectRoot: string, corpus: string, timings: Record<string, number>): void {
-  const records = readTimingRecords(projectRoot);
+  const records = readTimingRecords(timingsFile(projectRoot));
   const earlier = records.find((record) => record.corpus === corpus)?.seconds ?? {};
   writeHints(timingsFile(projectRoot), [{ corpus, seconds: { ...earlier, ...timings } }, ...records.filter((record) => record.corpus !== corpus)]);
 }
@@ -181,6 +193,8 @@ export interface ReportResult {
   notes: string[];
   /** The calls the notebooks made on the corpus as loaded (report/prepare.ts): what the next run of them makes ahead. */
   calls: RecordedCall[];
+  /** How long each notebook run took, in seconds, by its file name (never written into the report). */
+  seconds: Record<string, number>;
 }
 
 function listNotebooks(folder: string, names?: string[]): string[] {
@@ -382,22 +396,39 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     if (preparedCalls.length > 0) preparation = new Preparation(cache, { corpus: corpusSource, loadOptions: runLoadOptions, calls: preparedCalls });
     const run = { corpus: { documents: corpus.documents.length, sha256: corpusDigest(corpus.documents) }, parameters: checkedParameters.map(([name, value]) => [name, value]) };
     // The order notebooks start in (with several jobs, the longest first).
-    const order = jobs > 1 ? startOrder(files, readTimings(packageRoot, run.corpus.sha256)) : files.map((_, index) => index);
-    // The cells of the notebooks that wait for a kernel are converted meanwhile by one process
-    // (notebook/convert-ahead.ts), which parses TypeScript's libraries once for them all: on the
-    // first run after an install or a change of the notebooks (later runs find every cell kept).
-    // Not with another kernel than tslab's (its conversions would not be this one's), nor where a
-    // spare kernel is not kept either (there a kernel's start is nothing beside its notebook).
-    if (keepSpare && !options.kernelArgv && order.length > jobs) {
+    const order = jobs > 1 ? startOrder(files, readTimings(packageRoot, run.corpus.sha256, files)) : files.map((_, index) => index);
+    // The cells of the notebooks are converted by one process (notebook/convert-ahead.ts), which
+    // parses TypeScript's libraries once for them all, in run order, while kernels wait for the
+    // cells it claimed: on the first run after an install or a change of the notebooks (later runs
+    // find every cell kept, and nothing is claimed). Not with another kernel than tslab's (its
+    // conversions would not be this one's), nor where a spare kernel is not kept either (there a
+    // kernel's start is nothing beside its notebook).
+    if (keepSpare && !options.kernelArgv) {
       // A notebook that cannot be read is left to its own run, which reports it.
-      const waiting = order.slice(jobs).flatMap((index) => {
+      const notebooksToConvert = order.flatMap((index) => {
         try {
-          return [{ folder: path.dirname(path.resolve(files[index])), sources: notebookToRun(files[index], parametersOf(files[index])).cells.filter((cell) => cell.cell_type === "code").map(sourceText) }];
+          return [{ folder: realpathSync(path.dirname(path.resolve(files[index]))), sources: notebookToRun(files[index], parametersOf(files[index])).cells.filter((cell) => cell.cell_type === "code").map(sourceText) }];
         } catch {
           return [];
         }
       });
-      conversionsAhead = new HelperProcess(convertAheadModule, path.join(cache, "convert-ahead.json"), { cache: kernelEnv.WENXI_CONVERSION_CACHE, notebooks: waiting } satisfies ConvertAheadInput);
+      const conversions = kernelEnv.WENXI_CONVERSION_CACHE;
+      const converter = new HelperProcess(convertAheadModule, path.join(cache, "convert-ahead.json"), { cache: conversions, notebooks: notebooksToConvert } satisfies ConvertAheadInput);
+      conversionsAhead = converter;
+      // Its claims on the notebooks' first cells, written before any notebook starts (a kernel
+      // reaching an unclaimed cell converts it itself); released when it converted them, or when
+      // its process is gone.
+      if (converter.pid !== undefined) {
+        try {
+          mkdirSync(conversions, { recursive: true });
+          for (const { folder, sources } of notebooksToConvert) {
+            const file = firstCellClaim(conversions, folder, sources);
+            if (file) claim(file, converter.pid);
+          }
+        } catch {
+          // Unclaimed cells are converted by their kernels.
+        }
+      }
     }
     // A run of some notebooks keeps the other pages of the existing report: only if that report was
     // made from the same corpus and parameters, or the pages would describe different corpora.
@@ -535,7 +566,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       } catch {
         // Someone else's files there: left alone.
       }
-      return { out, entries: allEntries, notes, calls };
+      return { out, entries: allEntries, notes, calls, seconds: Object.fromEntries(Object.entries(timings).map(([file, seconds]) => [path.basename(file), seconds])) };
     }
   } catch (error) {
     abandonBuild?.();
@@ -545,6 +576,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
     await Promise.all(spareKernels.splice(0).map((kernel) => kernel.then((client) => client.shutdown()).catch(() => undefined)));
     await preparation?.stop();
     await conversionsAhead?.stop();
+    if (conversionsAhead?.pid !== undefined) releaseClaimsOf(kernelEnv.WENXI_CONVERSION_CACHE, conversionsAhead.pid);
     rmSync(cache, { recursive: true, force: true });
     forgetCleanup();
   }

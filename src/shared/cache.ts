@@ -137,11 +137,11 @@ function claimFile(kind: string, key: string): string | undefined {
   return folder ? path.join(folder, `${kind}-${key}.claim`) : undefined;
 }
 
-/** Makes the claim file; false when another process holds it. */
-function claim(file: string): boolean {
+/** Makes the claim file, held by process `owner` (this one unless said); false when another process holds it. */
+export function claim(file: string, owner = process.pid): boolean {
   try {
     const descriptor = openSync(file, "wx");
-    writeSync(descriptor, String(process.pid));
+    writeSync(descriptor, String(owner));
     closeSync(descriptor);
     return true;
   } catch {
@@ -149,7 +149,8 @@ function claim(file: string): boolean {
   }
 }
 
-function release(file: string): void {
+/** Removes a claim file (nothing if it is gone already). */
+export function release(file: string): void {
   try {
     unlinkSync(file);
   } catch {
@@ -158,7 +159,7 @@ function release(file: string): void {
 }
 
 /** Whether the process that holds a claim is still at work on it (not finished, not gone). */
-function claimHeld(file: string): boolean {
+export function claimHeld(file: string): boolean {
   let owner: number;
   try {
     owner = Number(readFileSync(file, "utf8"));
@@ -190,6 +191,11 @@ function nextStep<T>(kind: string, key: string, file: string, started: number): 
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
+/** Blocks this thread for `milliseconds` (a synchronous wait for another process). */
+export function sleepSync(milliseconds: number): void {
+  Atomics.wait(sleeper, 0, 0, milliseconds);
+}
+
 /**
  * The cached value of an entry, or computed here and stored: at most one process of the run
  * computes it while the others wait for its result (a claim that is released, or whose process is
@@ -211,7 +217,7 @@ export function computeCached<T>(kind: string, key: string, compute: () => T): T
         release(file);
       }
     }
-    Atomics.wait(sleeper, 0, 0, pollMilliseconds);
+    sleepSync(pollMilliseconds);
   }
 }
 

@@ -1,10 +1,11 @@
 // The kept conversions of cells (notebook/conversion-cache.ts), in the real tslab kernel: a cell
 // is converted again whenever anything that decided it changed, and a type error is never kept.
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parameterTemplate } from "../../src/notebook/conversion-cache";
-import { convertAheadModule, type ConvertAheadInput } from "../../src/notebook/convert-ahead";
+import { conversionClaimFile, conversionFile, conversionKey, kernelConverterOptions, parameterTemplate } from "../../src/notebook/conversion-cache";
+import { convertAheadModule, firstCellClaim, type ConvertAheadInput } from "../../src/notebook/convert-ahead";
 import { HelperProcess } from "../../src/report/helper-process";
 import { notebookToRun, runNotebook } from "../../src/report/run-notebook";
 import { sourceText } from "../../src/report/notebook-format";
@@ -92,5 +93,54 @@ describe("cells converted ahead", () => {
     expect(entries()).toEqual(made);
     const failed = await runNotebook(failing, { env: { WENXI_CONVERSION_CACHE: cache }, timeout: 60 });
     expect(failed.failure?.message).toMatch(/Type 'string' is not assignable to type 'number'/);
+  }, 120_000);
+});
+
+describe("a cell another process claimed", () => {
+  it("is waited for and taken from that process's entry; converted by the kernel itself when the claim's process is gone", async () => {
+    const claimed = path.join(folder, "claimed");
+    mkdirSync(claimed);
+    const file = writeNotebook(claimed, "claimed", [{ code: 'console.log("内核自己转换");' }]);
+    const sources = notebookToRun(file, []).cells.map(sourceText);
+    const key = conversionKey(kernelConverterOptions, realpathSync(claimed), "", sources[0]);
+    // The cell's conversion, made ahead into another folder, then altered so that its use shows.
+    const elsewhere = path.join(temporaryFolder(), "tslab");
+    await new HelperProcess(convertAheadModule, path.join(temporaryFolder(), "input.json"), { cache: elsewhere, notebooks: [{ folder: realpathSync(claimed), sources }] }).finished;
+    const entry = JSON.parse(readFileSync(conversionFile(elsewhere, key), "utf8")) as { inputs: string; conversion: { output: string } };
+    expect(entry.conversion.output).toContain("内核自己转换");
+    entry.conversion.output = entry.conversion.output.replace("内核自己转换", "取自另一进程");
+    // A live process holds the cell's claim: the kernel reaches the cell and waits; the entry is
+    // written and the claim released half a second later.
+    const cache = path.join(temporaryFolder(), "tslab");
+    mkdirSync(cache);
+    const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      writeFileSync(conversionClaimFile(cache, key), String(holder.pid));
+      expect(firstCellClaim(cache, realpathSync(claimed), sources)).toBe(conversionClaimFile(cache, key));
+      let reached: () => void = () => undefined;
+      const cellReached = new Promise<void>((resolve) => (reached = resolve));
+      const running = runNotebook(file, { env: { WENXI_CONVERSION_CACHE: cache }, timeout: 60, onCell: () => reached() });
+      await cellReached;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(readdirSync(cache)).toEqual([path.basename(conversionClaimFile(cache, key))]); // nothing converted meanwhile
+      writeFileSync(path.join(cache, `inputs-${entry.inputs}.json`), readFileSync(path.join(elsewhere, `inputs-${entry.inputs}.json`)));
+      writeFileSync(conversionFile(cache, key), JSON.stringify(entry));
+      unlinkSync(conversionClaimFile(cache, key));
+      const waited = await running;
+      expect(waited.failure).toBeUndefined();
+      expect(waited.notebook.cells[0].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "取自另一进程\n" }]);
+      expect(firstCellClaim(cache, realpathSync(claimed), sources)).toBeUndefined(); // kept: nothing to claim
+    } finally {
+      holder.kill();
+    }
+    // A claim whose process is gone: the kernel converts the cell itself and clears the claim.
+    const gone = path.join(temporaryFolder(), "tslab");
+    mkdirSync(gone);
+    const finished = spawnSync(process.execPath, ["-e", ""]);
+    writeFileSync(conversionClaimFile(gone, key), String(finished.pid));
+    const own = await runNotebook(file, { env: { WENXI_CONVERSION_CACHE: gone }, timeout: 60 });
+    expect(own.notebook.cells[0].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "内核自己转换\n" }]);
+    expect(existsSync(conversionClaimFile(gone, key))).toBe(false);
+    expect(existsSync(conversionFile(gone, key))).toBe(true);
   }, 120_000);
 });

@@ -42,4 +42,4 @@ export function sortedCalls(calls: RecordedCall[]): RecordedCall[] {
 }
 
 /** What to do when the shipped record is out of step with the bundled notebooks. */
-export const shippedCallsAdvice = "notebooks/report-calls.json is out of step with the bundled notebooks: run `npm run build && node dist/bench/shipped-calls.js`";
+export const shippedCallsAdvice = "notebooks/report-calls.json is out of step with the bundled notebooks: run `npm run build && node dist/bench/shipped-hints.js`";

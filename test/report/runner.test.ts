@@ -7,8 +7,9 @@ import { injectParameters, readNotebook } from "../../src/report/notebook-format
 import { buildReport, ReportFailure } from "../../src/report/report";
 import { runNotebook } from "../../src/report/run-notebook";
 import { sanitizeHtml } from "../../src/report/sanitize";
-import { readTimings, startOrder, writeTimings } from "../../src/report/report";
-import { projectTemporaryFolder, temporaryFolder } from "../helpers";
+import { readTimings, shippedNotebookFolder, shippedTimingsFile, startOrder, writeTimings } from "../../src/report/report";
+import { packageRoot } from "../../src/shared/package-info";
+import { projectTemporaryFolder, temporaryFolder, writeFiles } from "../helpers";
 import { writeNotebook } from "./notebooks";
 
 const folder = projectTemporaryFolder();
@@ -214,6 +215,26 @@ describe("notebook timings, kept per corpus", () => {
     // A file of the earlier, flat form is no record at all.
     writeFileSync(path.join(root, "node_modules", ".cache", "wenxi", "report-timings.json"), JSON.stringify({ "a.ipynb": 4 }));
     expect(readTimings(root, "large")).toEqual({});
+  });
+
+  it("before any run, orders by the seconds shipped with the notebooks, matched by file name wherever the notebooks are", () => {
+    const root = temporaryFolder();
+    writeFiles(root, { "notebooks/report-timings.json": JSON.stringify({ runs: [{ corpus: "shipped", seconds: { "a.ipynb": 3, "b.ipynb": 11, "gone.ipynb": 40 } }] }) });
+    expect(shippedTimingsFile(root)).toBe(path.join(root, "notebooks", "report-timings.json"));
+    const files = ["elsewhere/a.ipynb", "elsewhere/b.ipynb", "elsewhere/c.ipynb"];
+    const timings = readTimings(root, "unseen", files);
+    expect(timings).toEqual({ [path.resolve("elsewhere/a.ipynb")]: 3, [path.resolve("elsewhere/b.ipynb")]: 11 });
+    expect(startOrder(files, timings)).toEqual([2, 1, 0]);
+    // Any run's own record comes first.
+    writeTimings(root, "tiny", { [path.resolve("elsewhere/a.ipynb")]: 2 });
+    expect(readTimings(root, "unseen", files)).toEqual({ [path.resolve("elsewhere/a.ipynb")]: 2 });
+  });
+
+  it("ships the seconds of every bundled notebook", () => {
+    const shipped = JSON.parse(readFileSync(shippedTimingsFile(packageRoot), "utf8")) as { runs: Array<{ seconds: Record<string, number> }> };
+    const bundled = readdirSync(shippedNotebookFolder).filter((name) => name.endsWith(".ipynb")).sort();
+    expect(Object.keys(shipped.runs[0].seconds).sort(), "run `npm run build && node dist/bench/shipped-hints.js`").toEqual(bundled);
+    expect((JSON.parse(readFileSync("package.json", "utf8")) as { files: string[] }).files).toContain("notebooks/report-timings.json");
   });
 });
 
