@@ -136,6 +136,19 @@ function claimedHere(file: string): boolean {
   }
 }
 
+/** A conversion claim older than this is stale whoever holds it (a claim lives for one cell's conversion; a process id can be reused). */
+export const claimLifetimeMilliseconds = 300_000;
+
+/** Whether another process is converting the cell of the claim `file` now: held by a live process, and not stale. */
+export function claimedElsewhere(file: string): boolean {
+  try {
+    if (Date.now() - statSync(file).mtimeMs > claimLifetimeMilliseconds) return false;
+  } catch {
+    return false;
+  }
+  return claimHeld(file);
+}
+
 /** Longest wait for a cell another process claimed (past it, the kernel converts the cell itself). */
 const claimWaitMilliseconds = 60_000;
 
@@ -230,11 +243,11 @@ export function installConversionCache(folder: string): (options?: Record<string
         // error) or its process is gone.
         const claimFile = conversionClaimFile(folder, key);
         if (found === undefined && !claimedHere(claimFile)) {
-          for (const started = Date.now(); found === undefined && claimHeld(claimFile) && Date.now() - started < claimWaitMilliseconds; ) {
+          for (const started = Date.now(); found === undefined && claimedElsewhere(claimFile) && Date.now() - started < claimWaitMilliseconds; ) {
             sleepSync(10);
             found = kept();
           }
-          if (!claimHeld(claimFile)) release(claimFile); // left by a process that is gone
+          if (!claimedElsewhere(claimFile)) release(claimFile); // left by a process that is gone, or stale
         }
         if (found !== undefined) {
           converted?.(found);

@@ -11,7 +11,7 @@
 import * as path from "node:path";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { claim, release } from "../shared/cache";
-import { conversionClaimFile, conversionFile, conversionKey, installConversionCache, kernelConverterOptions, tslabFolder } from "./conversion-cache";
+import { claimedElsewhere, conversionClaimFile, conversionFile, conversionKey, installConversionCache, kernelConverterOptions, tslabFolder } from "./conversion-cache";
 
 /** This module, for the runner to start as a process of its own. */
 export const convertAheadModule = __filename;
@@ -29,21 +29,31 @@ export function firstCellClaim(cache: string, folder: string, sources: string[])
   return existsSync(conversionFile(cache, key)) ? undefined : conversionClaimFile(cache, key);
 }
 
-/** Removes the claims process `owner` left (stopped while at work). */
-export function releaseClaimsOf(cache: string, owner: number): void {
+/** Removes the claims in `cache` that `remove` picks (given the claim file), and any it cannot read. */
+function releaseClaims(cache: string, remove: (file: string) => boolean): void {
   let names: string[];
   try {
     names = readdirSync(cache).filter((name) => name.endsWith(".claim"));
   } catch {
     return;
   }
-  for (const name of names) {
+  for (const name of names) if (remove(path.join(cache, name))) release(path.join(cache, name));
+}
+
+/** Removes the claims process `owner` left (stopped while at work). */
+export function releaseClaimsOf(cache: string, owner: number): void {
+  releaseClaims(cache, (file) => {
     try {
-      if (readFileSync(path.join(cache, name), "utf8") === String(owner)) release(path.join(cache, name));
+      return readFileSync(file, "utf8") === String(owner);
     } catch {
-      // released meanwhile
+      return false; // released meanwhile
     }
-  }
+  });
+}
+
+/** Removes claims no process is at work on (left by a run that was killed): before new ones are written. */
+export function releaseStaleClaims(cache: string): void {
+  releaseClaims(cache, (file) => !claimedElsewhere(file));
 }
 
 /** Converts each notebook's cells as tslab's executor would, up to its first cell with a diagnostic; `stopped` is asked between cells. */

@@ -24,7 +24,7 @@ import { checkReplaceable as checkOwnedReplaceable, FolderBuild, folderState, is
 import { KernelClient } from "./kernel-client";
 import { notebookToRun, runNotebook, type CellFailure } from "./run-notebook";
 import { HelperProcess } from "./helper-process";
-import { convertAheadModule, firstCellClaim, releaseClaimsOf, type ConvertAheadInput } from "../notebook/convert-ahead";
+import { convertAheadModule, firstCellClaim, releaseClaimsOf, releaseStaleClaims, type ConvertAheadInput } from "../notebook/convert-ahead";
 import { usableCores } from "../shared/cores";
 import { isJsonObject } from "../shared/json-depth";
 import { checkParameters, parametersOfFiles, type NotebookParameter } from "./parameters";
@@ -421,6 +421,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<ReportRe
       if (converter.pid !== undefined) {
         try {
           mkdirSync(conversions, { recursive: true });
+          releaseStaleClaims(conversions);
           for (const { folder, sources } of notebooksToConvert) {
             const file = firstCellClaim(conversions, folder, sources);
             if (file) claim(file, converter.pid);

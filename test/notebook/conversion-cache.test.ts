@@ -1,11 +1,11 @@
 // The kept conversions of cells (notebook/conversion-cache.ts), in the real tslab kernel: a cell
 // is converted again whenever anything that decided it changed, and a type error is never kept.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { conversionClaimFile, conversionFile, conversionKey, kernelConverterOptions, parameterTemplate } from "../../src/notebook/conversion-cache";
-import { convertAheadModule, firstCellClaim, type ConvertAheadInput } from "../../src/notebook/convert-ahead";
+import { claimLifetimeMilliseconds, conversionClaimFile, conversionFile, conversionKey, kernelConverterOptions, parameterTemplate } from "../../src/notebook/conversion-cache";
+import { convertAheadModule, firstCellClaim, releaseClaimsOf, releaseStaleClaims, type ConvertAheadInput } from "../../src/notebook/convert-ahead";
 import { HelperProcess } from "../../src/report/helper-process";
 import { notebookToRun, runNotebook } from "../../src/report/run-notebook";
 import { sourceText } from "../../src/report/notebook-format";
@@ -142,5 +142,31 @@ describe("a cell another process claimed", () => {
     expect(own.notebook.cells[0].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "内核自己转换\n" }]);
     expect(existsSync(conversionClaimFile(gone, key))).toBe(false);
     expect(existsSync(conversionFile(gone, key))).toBe(true);
+    // A claim older than a claim lives (its process id could be another process's now): the same.
+    const stale = path.join(temporaryFolder(), "tslab");
+    mkdirSync(stale);
+    writeFileSync(conversionClaimFile(stale, key), String(process.pid));
+    const longAgo = (Date.now() - claimLifetimeMilliseconds - 60_000) / 1000;
+    utimesSync(conversionClaimFile(stale, key), longAgo, longAgo);
+    const afterStale = await runNotebook(file, { env: { WENXI_CONVERSION_CACHE: stale }, timeout: 60 });
+    expect(afterStale.notebook.cells[0].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "内核自己转换\n" }]);
+    expect(existsSync(conversionClaimFile(stale, key))).toBe(false);
   }, 120_000);
+});
+
+describe("conversion claims", () => {
+  it("left by a run that was killed are removed before a run writes its own; a live process's fresh claim is not", () => {
+    const cache = temporaryFolder();
+    const finished = spawnSync(process.execPath, ["-e", ""]);
+    writeFileSync(path.join(cache, "live.claim"), String(process.pid));
+    writeFileSync(path.join(cache, "gone.claim"), String(finished.pid));
+    writeFileSync(path.join(cache, "old.claim"), String(process.pid));
+    const longAgo = (Date.now() - claimLifetimeMilliseconds - 60_000) / 1000;
+    utimesSync(path.join(cache, "old.claim"), longAgo, longAgo);
+    writeFileSync(path.join(cache, "entry.json"), "{}");
+    releaseStaleClaims(cache);
+    expect(readdirSync(cache).sort()).toEqual(["entry.json", "live.claim"]);
+    releaseClaimsOf(cache, process.pid);
+    expect(readdirSync(cache)).toEqual(["entry.json"]);
+  });
 });
