@@ -42,6 +42,21 @@ function treeRss(root: number): number {
   return total;
 }
 
+/** Issue 20's targets for a run of this shape and size, each said met or missed (none for sizes the issue names no target for). */
+export function targetVerdicts(
+  run: { shape: string; documents: number; megabytes: number },
+  result: { ok: boolean; seconds: number; peakBytes: number; largestPage: number },
+): string[] {
+  const verdict = (met: boolean) => (met && result.ok ? "met" : "MISSED");
+  const lines: string[] = [];
+  const seconds =
+    run.shape === "reports" ? 30 : run.shape === "short" && run.documents === 20_000 ? 90 : run.shape === "short" && run.documents === 100_000 ? 300 : run.shape === "news" && run.megabytes === 500 ? 900 : undefined;
+  if (seconds !== undefined) lines.push(`target: under ${seconds} s — ${verdict(result.seconds < seconds)}`);
+  if (run.shape === "news" && run.megabytes === 500) lines.push(`target: peak memory under 3 GB (3 × 10⁹ bytes) — ${verdict(result.peakBytes < 3e9)}`);
+  lines.push(`target: no page past 5 MB — ${verdict(result.largestPage <= 5e6)}`);
+  return lines;
+}
+
 async function main(): Promise<void> {
   const option = (name: string, fallback: string) => {
     const index = process.argv.indexOf(`--${name}`);
@@ -93,6 +108,8 @@ async function main(): Promise<void> {
     console.log(`  notebooks: ${timings.join(", ")}`);
     const pages = readdirSync(out).filter((name) => name.endsWith(".html")).sort();
     console.log(`  pages: ${pages.map((name) => `${name} ${(statSync(path.join(out, name)).size / 1048576).toFixed(2)} MB`).join(", ")}`);
+    const largest = Math.max(0, ...pages.map((name) => statSync(path.join(out, name)).size));
+    for (const line of targetVerdicts({ shape, documents: Number(option("documents", "20000")), megabytes: Number(option("mb", "500")) }, { ok: status === 0, seconds, peakBytes: peak, largestPage: largest })) console.log(`  ${line}`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
