@@ -11,22 +11,19 @@
 //   corpus to be cut and seems the longest.
 // Run it after changing a bundled notebook; test/report/prepare.test.ts says when it is due. A
 // developer's tool, not part of the package (dist/bench is left out of it).
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { notebooksDigest, readCallsRecords, shippedCallParameters, shippedCallsFile, type CallsRecord } from "../report/prepare";
 import { stableText, type RecordedCall } from "../shared/cache";
-import { buildReport, shippedNotebookFolder, shippedTimingsFile } from "../report/report";
+import { buildReport, listNotebooks, shippedNotebookFolder, shippedTimingsFile } from "../report/report";
 import { packageRoot } from "../shared/package-info";
 import { writeReportsCorpus } from "./reports-corpus";
 
 async function main(): Promise<void> {
   const folder = mkdtempSync(path.join(tmpdir(), "wenxi-shipped-hints-"));
   try {
-    const notebooks = readdirSync(shippedNotebookFolder)
-      .filter((name) => name.endsWith(".ipynb"))
-      .sort()
-      .map((name) => path.join(shippedNotebookFolder, name));
+    const notebooks = listNotebooks(shippedNotebookFolder);
     const runs: CallsRecord[] = [];
     const shipped = readCallsRecords(shippedCallsFile(packageRoot));
     const sameCalls = (left: RecordedCall[], right: RecordedCall[]) => stableText(left.map(stableText).sort()) === stableText(right.map(stableText).sort());

@@ -16,7 +16,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { claimHeld, release, sleepSync } from "../shared/cache";
+import { claimHeld, claimOwner, release, sleepSync } from "../shared/cache";
 
 /** What tslab's converter makes of a cell. */
 export interface Conversion {
@@ -105,10 +105,18 @@ export function tslabFolder(): string {
 /** The options tslab's kernel (not jslab's) gives its Node converter. */
 export const kernelConverterOptions = { isJS: false, isBrowser: false };
 
+/** The versions of each tslab folder seen, read once a process (every cell's key holds them). */
+const versionsByFolder = new Map<string, string[]>();
+
 /** tslab's version and its TypeScript's (from their package.json: no need to load TypeScript). */
 function converterVersions(tslab: string): string[] {
-  const version = (file: string) => (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
-  return [version(path.join(tslab, "package.json")), version(require.resolve("@tslab/typescript-for-tslab/package.json", { paths: [tslab] }))];
+  let versions = versionsByFolder.get(tslab);
+  if (!versions) {
+    const version = (file: string) => (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+    versions = [version(path.join(tslab, "package.json")), version(require.resolve("@tslab/typescript-for-tslab/package.json", { paths: [tslab] }))];
+    versionsByFolder.set(tslab, versions);
+  }
+  return versions;
 }
 
 /** The key of a cell's conversion by a converter made with `options` in `folder`, after the declarations `prevDecl`. */
@@ -125,15 +133,6 @@ export function conversionFile(cache: string, key: string): string {
 /** The claim file of a conversion another process is making (shared/cache.ts claim). */
 export function conversionClaimFile(cache: string, key: string): string {
   return path.join(cache, `${key}.claim`);
-}
-
-/** Whether this process holds the claim `file`. */
-function claimedHere(file: string): boolean {
-  try {
-    return readFileSync(file, "utf8") === String(process.pid);
-  } catch {
-    return false;
-  }
 }
 
 /** A conversion claim older than this is stale whoever holds it (a claim lives for one cell's conversion; a process id can be reused). */
@@ -242,7 +241,7 @@ export function installConversionCache(folder: string): (options?: Record<string
         // entry, once written, or converted here when its claim is released without one (a type
         // error) or its process is gone.
         const claimFile = conversionClaimFile(folder, key);
-        if (found === undefined && !claimedHere(claimFile)) {
+        if (found === undefined && claimOwner(claimFile) !== process.pid) {
           for (const started = Date.now(); found === undefined && claimedElsewhere(claimFile) && Date.now() - started < claimWaitMilliseconds; ) {
             sleepSync(10);
             found = kept();

@@ -10,7 +10,7 @@
 // error) or this process is gone.
 import * as path from "node:path";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { claim, release } from "../shared/cache";
+import { claim, claimOwner, release } from "../shared/cache";
 import { claimedElsewhere, conversionClaimFile, conversionFile, conversionKey, installConversionCache, kernelConverterOptions, tslabFolder } from "./conversion-cache";
 
 /** This module, for the runner to start as a process of its own. */
@@ -29,7 +29,7 @@ export function firstCellClaim(cache: string, folder: string, sources: string[])
   return existsSync(conversionFile(cache, key)) ? undefined : conversionClaimFile(cache, key);
 }
 
-/** Removes the claims in `cache` that `remove` picks (given the claim file), and any it cannot read. */
+/** Removes the claims in `cache` that `remove` picks (given the claim file). */
 function releaseClaims(cache: string, remove: (file: string) => boolean): void {
   let names: string[];
   try {
@@ -42,13 +42,7 @@ function releaseClaims(cache: string, remove: (file: string) => boolean): void {
 
 /** Removes the claims process `owner` left (stopped while at work). */
 export function releaseClaimsOf(cache: string, owner: number): void {
-  releaseClaims(cache, (file) => {
-    try {
-      return readFileSync(file, "utf8") === String(owner);
-    } catch {
-      return false; // released meanwhile
-    }
-  });
+  releaseClaims(cache, (file) => claimOwner(file) === owner);
 }
 
 /** Removes claims no process is at work on (left by a run that was killed): before new ones are written. */

@@ -197,7 +197,8 @@ export interface ReportResult {
   seconds: Record<string, number>;
 }
 
-function listNotebooks(folder: string, names?: string[]): string[] {
+/** The notebooks named (as given, in the folder, or with .ipynb added), else every .ipynb of the folder in name order. */
+export function listNotebooks(folder: string, names?: string[]): string[] {
   if (names && names.length > 0) {
     return names.map((name) => {
       const candidates = [name, path.join(folder, name), path.join(folder, `${name}.ipynb`)];

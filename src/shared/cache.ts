@@ -158,14 +158,19 @@ export function release(file: string): void {
   }
 }
 
+/** The process id a claim file holds: undefined when there is no such file, NaN or 0 while it is being written. */
+export function claimOwner(file: string): number | undefined {
+  try {
+    return Number(readFileSync(file, "utf8"));
+  } catch {
+    return undefined; // released
+  }
+}
+
 /** Whether the process that holds a claim is still at work on it (not finished, not gone). */
 export function claimHeld(file: string): boolean {
-  let owner: number;
-  try {
-    owner = Number(readFileSync(file, "utf8"));
-  } catch {
-    return false; // released
-  }
+  const owner = claimOwner(file);
+  if (owner === undefined) return false; // released
   if (!Number.isInteger(owner) || owner <= 0) return true; // being written
   try {
     process.kill(owner, 0);

@@ -1,8 +1,8 @@
 // Small notebooks written on the fly for runner tests, and the calls shipped with the bundled ones.
-import { readdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { notebooksDigest, readCallsRecords, shippedCallsFile } from "../../src/report/prepare";
-import { shippedNotebookFolder } from "../../src/report/report";
+import { listNotebooks, shippedNotebookFolder } from "../../src/report/report";
 import { stableText, type RecordedCall } from "../../src/shared/cache";
 import { packageRoot } from "../../src/shared/package-info";
 
@@ -28,10 +28,7 @@ export function writeNotebook(folder: string, name: string, cells: Array<{ code?
  * them in varies, the set does not.
  */
 export function shippedCallsFor(parameters: ReadonlyArray<readonly [string, string]>): RecordedCall[] | undefined {
-  const bundled = readdirSync(shippedNotebookFolder)
-    .filter((name) => name.endsWith(".ipynb"))
-    .sort()
-    .map((name) => path.join(shippedNotebookFolder, name));
+  const bundled = listNotebooks(shippedNotebookFolder);
   const record = readCallsRecords(shippedCallsFile(packageRoot)).find((candidate) => candidate.notebooks === notebooksDigest(bundled, parameters));
   return record && sortedCalls(record.calls);
 }

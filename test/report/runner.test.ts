@@ -7,7 +7,7 @@ import { injectParameters, readNotebook } from "../../src/report/notebook-format
 import { buildReport, ReportFailure } from "../../src/report/report";
 import { runNotebook } from "../../src/report/run-notebook";
 import { sanitizeHtml } from "../../src/report/sanitize";
-import { readTimings, shippedNotebookFolder, shippedTimingsFile, startOrder, writeTimings } from "../../src/report/report";
+import { listNotebooks, readTimings, shippedNotebookFolder, shippedTimingsFile, startOrder, writeTimings } from "../../src/report/report";
 import { packageRoot } from "../../src/shared/package-info";
 import { projectTemporaryFolder, temporaryFolder, writeFiles } from "../helpers";
 import { writeNotebook } from "./notebooks";
@@ -232,7 +232,7 @@ describe("notebook timings, kept per corpus", () => {
 
   it("ships the seconds of every bundled notebook", () => {
     const shipped = JSON.parse(readFileSync(shippedTimingsFile(packageRoot), "utf8")) as { runs: Array<{ seconds: Record<string, number> }> };
-    const bundled = readdirSync(shippedNotebookFolder).filter((name) => name.endsWith(".ipynb")).sort();
+    const bundled = listNotebooks(shippedNotebookFolder).map((file) => path.basename(file)).sort();
     expect(Object.keys(shipped.runs[0].seconds).sort(), "run `npm run build && node dist/bench/shipped-hints.js`").toEqual(bundled);
     expect((JSON.parse(readFileSync("package.json", "utf8")) as { files: string[] }).files).toContain("notebooks/report-timings.json");
   });
